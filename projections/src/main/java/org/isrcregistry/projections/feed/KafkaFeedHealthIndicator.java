@@ -1,0 +1,28 @@
+package org.isrcregistry.projections.feed;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * Reports the broker behind the feed as the {@code kafka} health component. Readiness does not include it: with the
+ * broker down the registry keeps taking commands and the feed catches up when it returns.
+ */
+class KafkaFeedHealthIndicator extends AbstractHealthIndicator {
+
+    private final Admin admin;
+
+    KafkaFeedHealthIndicator(Admin admin) {
+        super("Kafka broker unreachable");
+        this.admin = admin;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000));
+        int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
+        builder.up().withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS)).withDetail("nodes", nodes);
+    }
+}

@@ -1,0 +1,21 @@
+package org.isrcregistry.api.config;
+
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The broker given by {@code registry.kafka.bootstrap-servers} (REGISTRY_KAFKA_BOOTSTRAP_SERVERS). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${registry.kafka.bootstrap-servers:}'.isBlank()")
+class ExternalKafkaConfiguration {
+
+    @Bean
+    KafkaConnectionDetails kafkaConnection(@Value("${registry.kafka.bootstrap-servers}") String servers) {
+        List<String> list = Arrays.stream(servers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return () -> list;
+    }
+}
