@@ -1,0 +1,23 @@
+package org.isrcregistry.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole registry on a random HTTP port, against a real embedded PostgreSQL and a real Kafka broker on free
+ * ports, both throw-away. Test classes with this annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "registry.embedded.persistent=false",
+                "registry.embedded.kafka.port=0",
+                "spring.datasource.url=",
+                "registry.kafka.bootstrap-servers="
+        })
+public @interface RegistryIntegrationTest {
+}
