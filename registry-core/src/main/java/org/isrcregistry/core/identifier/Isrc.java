@@ -55,7 +55,7 @@ public final class Isrc implements Comparable<Isrc> {
         Matcher label = LABEL.matcher(text).region(from, to);
         if (label.lookingAt()) {
             from = label.end();
-        } else if (LABEL_WITHOUT_SPACE.matcher(text).region(from, to).lookingAt()) {
+        } else if (to - from > 12 && LABEL_WITHOUT_SPACE.matcher(text).region(from, to).lookingAt()) {
             int position = from + 5;
             throw new InvalidIdentifierException(IDENTIFIER, input, PartedCode.WHOLE_CODE, position,
                     "the label ISRC must be followed by a space or a colon, not "

@@ -119,11 +119,11 @@ final class PartedCode {
             throw fail(input, WHOLE_CODE, from + 1, "separator " + quote(body.charAt(0)) + " at position " + (from + 1)
                     + " comes before " + parts.get(0).title() + "; remove it");
         }
-        if (contents.size() == parts.size() && !runs.get(runs.size() - 1).separator()) {
-            checkSeparated(input, contents, separators);
-        }
         if (shaped.lookingAt()) {
             throw followedByText(input, from, body, shaped.end());
+        }
+        if (contents.size() == parts.size() && !runs.get(runs.size() - 1).separator()) {
+            checkSeparated(input, contents, separators);
         }
         separators.forEach(separator -> checkSingle(input, separator));
         if (separators.isEmpty() && body.length() == length) {
