@@ -1,7 +1,6 @@
 package org.isrcregistry.core.identifier;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A European Article Number (GTIN-13) identifying a release: 13 digits, the last a GS1 mod-10 check digit.
@@ -18,12 +17,6 @@ public record Ean(String value) implements ReleaseCode {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Ean parse(String input) {
         return new Ean(input);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

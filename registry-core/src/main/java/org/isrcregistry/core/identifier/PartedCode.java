@@ -122,7 +122,7 @@ final class PartedCode {
         if (shaped.lookingAt()) {
             throw followedByText(input, from, body, shaped.end());
         }
-        if (contents.size() == parts.size() && !runs.get(runs.size() - 1).separator()) {
+        if (contents.size() == parts.size()) {
             checkSeparated(input, contents, separators);
         }
         separators.forEach(separator -> checkSingle(input, separator));
@@ -178,7 +178,7 @@ final class PartedCode {
                 char c = text.charAt(j);
                 if (!part.chars().accepts(c)) {
                     int position = aligned.get(i).start() + j;
-                    String hint = part.chars() == Chars.DIGITS && (c == 'O' || c == 'o') ? " (a letter O, not a zero)" : "";
+                    String hint = part.chars() == Chars.DIGITS && (c == 'O' || c == 'o') ? " (it is the letter O, not zero)" : "";
                     throw fail(input, part.symbol(), position, "character " + quote(c) + " at position " + position
                             + " is not " + part.chars().one + hint + "; " + part.rule());
                 }

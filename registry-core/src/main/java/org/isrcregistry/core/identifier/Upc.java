@@ -1,7 +1,6 @@
 package org.isrcregistry.core.identifier;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A Universal Product Code (GTIN-12) identifying a release: 12 digits, the last a GS1 mod-10 check digit.
@@ -18,12 +17,6 @@ public record Upc(String value) implements ReleaseCode {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Upc parse(String input) {
         return new Upc(input);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
@@ -213,6 +214,35 @@ class IsrcRejectionTest {
         return Arbitraries.strings().withCharRange('A', 'Z').ofLength(2).filter(cc -> !AllocatedPrefixes.isAllocated(cc));
     }
 
+    @Property(tries = 3000)
+    void anyInputIsEitherAnIsrcOrRefusedWithAPositionInsideIt(@ForAll("scribbles") String input) {
+        ParseOutcome<Isrc> outcome = Isrc.check(input);
+
+        if (outcome instanceof ParseOutcome.Invalid<Isrc> invalid) {
+            assertThat(invalid.error().position()).isBetween(0, input.length());
+            assertThat(invalid.error().reason()).isNotBlank();
+        } else {
+            assertThat(outcome.toOptional()).hasValueSatisfying(isrc -> assertThat(Isrc.parse(isrc.value())).isEqualTo(isrc));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> scribbles() {
+        Arbitrary<String> noise = Arbitraries.strings().withChars("CAUSK7Q0123456789-_ /.:\u2013\tisrcISRC").ofMaxLength(30);
+        Arbitrary<String> nearlyCodes = Combinators.combine(IdentifierArbitraries.isrcs(), noise, Arbitraries.integers().between(0, 15))
+                .as((isrc, extra, at) -> {
+                    String display = isrc.display();
+                    int cut = Math.min(at, display.length());
+                    return display.substring(0, cut) + extra.substring(0, Math.min(2, extra.length())) + display.substring(cut);
+                });
+        return Arbitraries.oneOf(noise, nearlyCodes);
+    }
+
+    @Example
+    void aBadCharacterIsFoundBeforeATrailingSeparator() {
+        assertThat(refusal("CA-K7Q-26-0000A-").position()).isEqualTo(15);
+    }
+
     @Example
     void theHandbookExampleCodesAreRefused() {
         assertThat(Isrc.HANDBOOK_EXAMPLES).containsExactlyInAnyOrder("AA6Q72000047", "USS1Z9900001");
@@ -282,7 +312,7 @@ class IsrcRejectionTest {
 
     @Example
     void aLetterOInADigitPartIsPointedOut() {
-        assertThat(refusal("CAK7Q26O0001").reason()).contains("(a letter O, not a zero)");
+        assertThat(refusal("CAK7Q26O0001").reason()).contains("(it is the letter O, not zero)");
     }
 
     @Example
