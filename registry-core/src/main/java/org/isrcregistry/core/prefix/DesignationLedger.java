@@ -2,6 +2,7 @@ package org.isrcregistry.core.prefix;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 
@@ -46,5 +47,16 @@ final class DesignationLedger {
         while (others.remove(next)) {
             next++;
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DesignationLedger ledger
+                && first == ledger.first && next == ledger.next && others.equals(ledger.others);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(first, next, others);
     }
 }
