@@ -81,8 +81,8 @@ public class Recording {
         RecordingMetadata corrected = command.metadata();
         if (corrected.kind() != metadata.kind()) {
             throw new RegistryRuleException(RULE_REFUSED, "kind",
-                    "a correction cannot change a " + metadata.kind() + " into a " + corrected.kind() + ": "
-                            + AUDIO_CHANGED,
+                    "a correction cannot change the kind from " + metadata.kind() + " to " + corrected.kind()
+                            + ": " + AUDIO_CHANGED,
                     "Declare a new version, or assign the music video its own ISRC.");
         }
         long difference = Math.abs(corrected.duration().differenceMillis(metadata.duration()));
