@@ -1,0 +1,54 @@
+package org.isrcregistry.api.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of error the API reports, each with a stable RFC 9457 {@code type} URI that clients can switch on.
+ * Documented in docs/problems.md.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+    INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field"),
+    INVALID_CODE("invalid-code", HttpStatus.BAD_REQUEST, "Invalid identifier"),
+    PREFIX_NOT_ALLOCATED("prefix-not-allocated", HttpStatus.BAD_REQUEST, "Prefix not allocated"),
+    PREFIX_NOT_REGISTERED("prefix-not-registered", HttpStatus.NOT_FOUND, "Prefix not registered"),
+    PREFIX_ALREADY_REGISTERED("prefix-already-registered", HttpStatus.CONFLICT, "Prefix already registered"),
+    PREFIX_SUSPENDED("prefix-suspended", HttpStatus.CONFLICT, "Prefix suspended"),
+    RANGE_EXHAUSTED("range-exhausted", HttpStatus.CONFLICT, "Designation range exhausted"),
+    CODE_ALREADY_REGISTERED("code-already-registered", HttpStatus.CONFLICT, "Code already registered"),
+    DUPLICATE_AUDIO("duplicate-audio", HttpStatus.CONFLICT, "Duplicate audio"),
+    RULE_REFUSED("rule-refused", HttpStatus.UNPROCESSABLE_ENTITY, "Refused by a rule of the ISRC standard"),
+    WITHDRAWN("withdrawn", HttpStatus.CONFLICT, "Recording withdrawn"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+
+    public static final String BASE = "https://isrc-registry.org/problems/";
+
+    private final URI type;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.type = URI.create(BASE + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,234 @@
+package org.isrcregistry.core.prefix;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.isrcregistry.core.identifier.CountryCode;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.recording.ChangeKind;
+import org.isrcregistry.core.recording.ExistingIsrcRegistered;
+import org.isrcregistry.core.recording.IsrcAssigned;
+import org.isrcregistry.core.recording.Recording;
+import org.isrcregistry.core.recording.RecordingCreated;
+import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.recording.Recordings;
+import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.rule.RegistrantCodes;
+import org.isrcregistry.core.rule.RegistryRuleException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
+
+/**
+ * A prefix code allocated by the agency to a registrant, and the ledger of the designations it has
+ * used per year of reference. Every ISRC is created here, so that taking its designation and
+ * creating its recording happen in one unit of work: a designation is never issued twice.
+ *
+ * <p>Every handler is CREATE_IF_MISSING so that a command on an unknown prefix is refused with
+ * PREFIX_NOT_REGISTERED (nothing is stored for a refused command).
+ */
+@JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
+public class Prefix {
+
+    @AggregateIdentifier
+    private String id;
+    private PrefixCode prefixCode;
+    private Registrant registrant;
+    private DesignationRange range;
+    private boolean suspended;
+    private Map<Integer, DesignationLedger> years = new TreeMap<>();
+
+    public Prefix() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterPrefix command, RegistrantCodes registrantCodes) {
+        if (prefixCode != null) {
+            throw new RegistryRuleException(PREFIX_ALREADY_REGISTERED, "prefixCode",
+                    prefixCode.display() + " is already registered to " + registrant.name(),
+                    "Choose another registrant code, or register with the country code only to get the next free one.");
+        }
+        CountryCode country = command.countryCode();
+        if (country.retired()) {
+            throw new RegistryRuleException(PREFIX_NOT_ALLOCATED, "countryCode",
+                    country.value() + " is a retired ISRC prefix: its codes stay valid but no new registrant codes are allocated",
+                    "Register the prefix under the country's current ISRC prefix.");
+        }
+        PrefixCode code = command.prefixCode() != null ? command.prefixCode()
+                : PrefixCode.of(country, registrantCodes.nextFree(country).orElseThrow(
+                        () -> new RegistryRuleException(REGISTRANT_CODES_EXHAUSTED, "countryCode",
+                                "no registrant code is free under " + country.value(),
+                                "Ask the ISRC Registration Authority (IFPI) for another prefix for the country.")));
+        apply(new PrefixRegistered(code, command.registrant(), command.range()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SuspendPrefix command) {
+        requireRegistered(command.prefixCode());
+        if (!suspended) {
+            apply(new PrefixSuspended(prefixCode, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReinstatePrefix command) {
+        requireRegistered(command.prefixCode());
+        if (suspended) {
+            apply(new PrefixReinstated(prefixCode));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public IsrcRegistration handle(AssignIsrc command, RegistryCalendar calendar, RecordingCatalogue catalogue,
+                                   Recordings recordings) throws Exception {
+        requireOpenForNewCodes(command.prefixCode());
+        checkNewRecording(command.recording(), catalogue, recordings);
+        Isrc isrc = nextFreeIsrc(calendar);
+        return register(DesignationOrigin.ASSIGNED, new IsrcAssigned(isrc, command.recording(), null, null), catalogue);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public IsrcRegistration handle(RegisterExistingIsrc command, RecordingCatalogue catalogue,
+                                   Recordings recordings) throws Exception {
+        requireRegistered(command.prefixCode());
+        Isrc isrc = command.isrc();
+        if (ledger(isrc.yearOfReference()).isTaken(isrc.designation())) {
+            return alreadyRegistered(isrc, command.recording(), catalogue, recordings);
+        }
+        checkNewRecording(command.recording(), catalogue, recordings);
+        return register(DesignationOrigin.IMPORTED, new ExistingIsrcRegistered(isrc, command.recording()), catalogue);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public IsrcRegistration handle(DeclareNewVersion command, RegistryCalendar calendar, RecordingCatalogue catalogue,
+                                   Recordings recordings) throws Exception {
+        ChangeKind change = command.reason().change();
+        if (!change.needsNewIsrc()) {
+            throw new RegistryRuleException(RULE_REFUSED, "reason",
+                    "a " + change.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " keeps the ISRC: \"the same ISRC must be"
+                            + " kept when the recording is put on another release or format, used in another territory,"
+                            + " licensed or sold, moved to another distributor, or when the owner changes\"",
+                    "Keep the recording's ISRC and record the change on it (link the release, transfer ownership,"
+                            + " change the distributor).");
+        }
+        requireOpenForNewCodes(command.prefixCode());
+        recordings.checkCanHaveNewVersion(command.parent(), command.recording());
+        checkNewRecording(command.recording(), catalogue, recordings);
+        Isrc isrc = nextFreeIsrc(calendar);
+        IsrcRegistration registration = register(DesignationOrigin.ASSIGNED,
+                new IsrcAssigned(isrc, command.recording(), command.parent(), command.reason()), catalogue);
+        recordings.recordNewVersion(command.parent(), isrc, command.reason());
+        return registration;
+    }
+
+    private void requireRegistered(PrefixCode target) {
+        if (prefixCode == null) {
+            throw new RegistryRuleException(PREFIX_NOT_REGISTERED, "prefixCode",
+                    target.display() + " is not a registered prefix",
+                    "Ask your ISRC agency to register the prefix first.");
+        }
+    }
+
+    private void requireOpenForNewCodes(PrefixCode target) {
+        requireRegistered(target);
+        if (suspended) {
+            throw new RegistryRuleException(PREFIX_SUSPENDED, "prefixCode",
+                    prefixCode.display() + " is suspended: no new ISRCs are issued under it",
+                    "Contact your ISRC agency to have the prefix reinstated.");
+        }
+    }
+
+    private void checkNewRecording(RecordingDetails recording, RecordingCatalogue catalogue, Recordings recordings) {
+        if (recording.audioIsrc() != null) {
+            recordings.checkIsAudio(recording.audioIsrc());
+        }
+        if (recording.fingerprint() != null) {
+            catalogue.activeRecordingWithFingerprint(recording.fingerprint()).ifPresent(existing -> {
+                throw new RegistryRuleException(DUPLICATE_AUDIO, "fingerprint",
+                        "this audio already has ISRC " + existing.display()
+                                + ": a new ISRC for unchanged audio splits streams and royalties",
+                        "Use " + existing.display() + ", or declare a new version if the audio changed.");
+            });
+        }
+    }
+
+    private Isrc nextFreeIsrc(RegistryCalendar calendar) {
+        int year = calendar.yearOfReference();
+        int designation = ledger(year).firstFree(range).orElseThrow(() -> new RegistryRuleException(
+                RANGE_EXHAUSTED, "prefixCode",
+                "every designation (" + range + ") of " + prefixCode.display() + " is used for year %02d".formatted(year),
+                "Ask your ISRC agency for another prefix."));
+        return Isrc.of(prefixCode, year, designation);
+    }
+
+    private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue)
+            throws Exception {
+        List<Isrc> possibleDuplicates = catalogue.possibleDuplicatesOf(created.details().metadata());
+        apply(new DesignationTaken(prefixCode, created.isrc(), origin));
+        createNew(Recording.class, () -> new Recording(created, possibleDuplicates));
+        return new IsrcRegistration(created.isrc(), possibleDuplicates);
+    }
+
+    /** Registering the same code with the same details again is a retry: success, no events. */
+    private IsrcRegistration alreadyRegistered(Isrc isrc, RecordingDetails recording, RecordingCatalogue catalogue,
+                                               Recordings recordings) {
+        RecordingDetails registered = recordings.detailsOf(isrc);
+        if (!registered.equals(recording)) {
+            throw new RegistryRuleException(CODE_ALREADY_REGISTERED, "isrc",
+                    isrc.display() + " is already registered, for \"" + registered.metadata().title() + "\" by "
+                            + registered.metadata().mainArtist() + ": one ISRC identifies one recording for life",
+                    "Correct that recording's metadata if it is wrong, or give this recording its own ISRC.");
+        }
+        List<Isrc> possibleDuplicates = catalogue.possibleDuplicatesOf(recording.metadata()).stream()
+                .filter(candidate -> !candidate.equals(isrc))
+                .toList();
+        return new IsrcRegistration(isrc, possibleDuplicates);
+    }
+
+    private DesignationLedger ledger(int year) {
+        return years.getOrDefault(year, new DesignationLedger(range.first()));
+    }
+
+    @EventSourcingHandler
+    void on(PrefixRegistered event) {
+        id = event.prefixCode().value();
+        prefixCode = event.prefixCode();
+        registrant = event.registrant();
+        range = event.range();
+    }
+
+    @EventSourcingHandler
+    void on(PrefixSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(PrefixReinstated event) {
+        suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(DesignationTaken event) {
+        Isrc isrc = event.isrc();
+        years.computeIfAbsent(isrc.yearOfReference(), year -> new DesignationLedger(range.first()))
+                .take(isrc.designation());
+    }
+}

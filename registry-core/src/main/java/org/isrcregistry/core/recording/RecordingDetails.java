@@ -1,0 +1,29 @@
+package org.isrcregistry.core.recording;
+
+import org.isrcregistry.core.identifier.Isrc;
+
+import static org.isrcregistry.core.recording.Require.optionalText;
+import static org.isrcregistry.core.recording.Require.present;
+import static org.isrcregistry.core.recording.Require.text;
+
+/**
+ * What a registrant declares about a recording when it gets its ISRC: the metadata, the owner of the
+ * master, the distributor (optional), the audio fingerprint (optional) and, for a music video, the
+ * ISRC of its audio recording (optional).
+ */
+public record RecordingDetails(
+        RecordingMetadata metadata,
+        String owner,
+        String distributor,
+        AudioFingerprint fingerprint,
+        Isrc audioIsrc) {
+
+    public RecordingDetails {
+        present(metadata, "metadata");
+        owner = text(owner, "owner");
+        distributor = optionalText(distributor);
+        if (audioIsrc != null && metadata.kind() != RecordingKind.VIDEO) {
+            throw new IllegalArgumentException("only a music video points at an audio recording");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.isrcregistry.core.recording;
+
+/** Input checks for command and value records: these fail before any aggregate is loaded. */
+final class Require {
+
+    private Require() {
+    }
+
+    static String text(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value.strip();
+    }
+
+    static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static <T> T present(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value;
+    }
+}
