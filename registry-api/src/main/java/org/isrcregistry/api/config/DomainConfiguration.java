@@ -1,0 +1,89 @@
+package org.isrcregistry.api.config;
+
+import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.isrcregistry.core.prefix.Prefix;
+import org.isrcregistry.core.prefix.RegistryCalendar;
+import org.isrcregistry.core.recording.Recording;
+import org.isrcregistry.core.recording.RecordingRules;
+import org.isrcregistry.core.recording.Recordings;
+import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
+import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
+import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
+import org.isrcregistry.projections.lookup.RegistryLookups;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Registers the aggregates of registry-core with Axon (core carries no Spring annotations) and provides the resources
+ * their command handlers take as parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfiguration {
+
+    @Bean
+    ConfigurerModule aggregates(AgencyProperties agency) {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Prefix.class)
+                        .configureCache(c -> prefixCache())
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), agency.snapshotEvery())))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), agency.snapshotEvery())))
+                // The lookups must fail the command, not be logged and skipped.
+                .eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                        RegistryLookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Prefixes stay in memory between commands: assignments load a prefix far more often than it changes. A stale
+     * entry (another node appended) fails on the event store's unique sequence number and is evicted on rollback.
+     */
+    private static Cache prefixCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    PrefixRegisteredUpcaster prefixRegisteredUpcaster() {
+        return new PrefixRegisteredUpcaster();
+    }
+
+    @Bean
+    RegistryCalendar registryCalendar(AgencyProperties agency) {
+        return new RegistryCalendar(Clock.systemUTC(), agency.timeZone());
+    }
+
+    @Bean
+    RecordingRules recordingRules(AgencyProperties agency) {
+        return new RecordingRules(agency.durationCorrectionTolerance());
+    }
+
+    /** Lazily: Axon builds the recording repository after the Spring beans its handlers use. */
+    @Bean
+    Recordings recordings(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new Recordings(() -> axon.getObject().repository(Recording.class));
+    }
+
+    @Bean
+    RegistryLookups registryLookups(JdbcTemplate jdbc) {
+        return new RegistryLookups(jdbc);
+    }
+
+    @Bean
+    JdbcRecordingCatalogue recordingCatalogue(JdbcTemplate jdbc) {
+        return new JdbcRecordingCatalogue(jdbc);
+    }
+
+    @Bean
+    JdbcRegistrantCodes registrantCodes(JdbcTemplate jdbc) {
+        return new JdbcRegistrantCodes(jdbc);
+    }
+}
