@@ -40,13 +40,15 @@ public class AxonConfiguration {
         return builder.build();
     }
 
+    /** The command's own message id, as {@code causationId}; the trace id spans everything one request caused. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(CORRELATION_ID, "traceId");
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
+    /** Copied from the command to every event it produces: who acted, and the HTTP request's correlation id. */
     @Bean
-    CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+    CorrelationDataProvider actorAndRequestProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
     }
 }
