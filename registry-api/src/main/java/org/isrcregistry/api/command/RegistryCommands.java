@@ -30,9 +30,14 @@ public class RegistryCommands {
     }
 
     public <R> R send(Object command) {
+        return send(command, actorOf(request), correlationId());
+    }
+
+    /** For work that outlives its request (a bulk import): who acted and the correlation id are given. */
+    public <R> R send(Object command, String actor, String correlationId) {
         MetaData metaData = MetaData.from(Map.of(
-                AxonConfiguration.ACTOR, actor(),
-                AxonConfiguration.CORRELATION_ID, correlationId()));
+                AxonConfiguration.ACTOR, actor,
+                AxonConfiguration.CORRELATION_ID, correlationId));
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command, metaData);
@@ -44,12 +49,13 @@ public class RegistryCommands {
         }
     }
 
-    private String actor() {
+    /** Who sent the request: the authenticated principal, or "anonymous". */
+    public static String actorOf(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         return principal == null ? "anonymous" : principal.getName();
     }
 
-    private String correlationId() {
+    public String correlationId() {
         String header = request.getHeader(CORRELATION_HEADER);
         return header != null && header.matches("[A-Za-z0-9._:-]{1,128}") ? header : UUID.randomUUID().toString();
     }
