@@ -82,8 +82,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's own problems (method, media type, missing resource ...) get this API's stable type URIs too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
             ProblemType type = switch (statusCode.value()) {
                 case 404 -> ProblemType.NOT_FOUND;
@@ -97,7 +97,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(type.type());
             problem.setProperty("action", "See the API description at /v3/api-docs.");
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
