@@ -10,6 +10,8 @@ import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.prefix.AssignIsrc;
+import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,8 +49,11 @@ class PrefixRecordingListTest {
         prefix = recordings.prefix("JP-L1S");
         assigned.add(recordings.assign(prefix, "Quoted \"title\", with comma", "Artist, The"));
         for (int i = 1; i < N; i++) {
-            assigned.add(recordings.assign(prefix, "Listed Song " + i, "Lister"));
+            IsrcRegistration registration = recordings.sendOnly(
+                    new AssignIsrc(prefix, Recordings.details("Listed Song " + i, "Lister", "Owner A")), "list-" + i);
+            assigned.add(registration.isrc());
         }
+        recordings.awaitReadModels();
     }
 
     @Test
