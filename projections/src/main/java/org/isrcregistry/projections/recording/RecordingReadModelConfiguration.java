@@ -3,6 +3,7 @@ package org.isrcregistry.projections.recording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 public class RecordingReadModelConfiguration {
@@ -13,7 +14,7 @@ public class RecordingReadModelConfiguration {
     }
 
     @Bean
-    RecordingQueries recordingQueries(JdbcTemplate jdbc) {
-        return new RecordingQueries(jdbc);
+    RecordingQueries recordingQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new RecordingQueries(jdbc, transactions);
     }
 }

@@ -32,11 +32,9 @@ public class ImportController {
     static final String NDJSON = "application/x-ndjson";
 
     private final RecordingImports imports;
-    private final RegistryCommands commands;
 
-    ImportController(RecordingImports imports, RegistryCommands commands) {
+    ImportController(RecordingImports imports) {
         this.imports = imports;
-        this.commands = commands;
     }
 
     @PostMapping(path = "/v1/prefixes/{prefix}/recordings/imports", consumes = {"text/csv", NDJSON, "application/ndjson"})
@@ -51,7 +49,7 @@ public class ImportController {
         Format format = MediaType.parseMediaType(request.getContentType()).getSubtype().contains("csv") ? Format.CSV
                 : Format.NDJSON;
         ImportView started = imports.start(prefix, CachedBodyRequest.body(request), format,
-                RegistryCommands.actorOf(request), commands.correlationId());
+                RegistryCommands.actorOf(request), RegistryCommands.correlationId());
         return ResponseEntity.accepted().location(location(prefix, started.id())).body(started);
     }
 
