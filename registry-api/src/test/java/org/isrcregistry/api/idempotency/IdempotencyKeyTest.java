@@ -14,32 +14,15 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.TestRegistry;
-import org.junit.jupiter.api.BeforeEach;
+import org.isrcregistry.api.WithNewPrefix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @RegistryIntegrationTest
-class IdempotencyKeyTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestRegistry registry;
-    String prefix;
-
-    @BeforeEach
-    void newPrefix() {
-        registry = new TestRegistry(http, jdbc);
-        prefix = registry.newPrefix();
-    }
+class IdempotencyKeyTest extends WithNewPrefix {
 
     private int isrcsIssued() {
         return jdbc.queryForObject("""

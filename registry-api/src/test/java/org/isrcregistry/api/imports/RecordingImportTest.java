@@ -9,34 +9,22 @@ import java.time.Duration;
 import java.util.UUID;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.TestRegistry;
+import org.isrcregistry.api.WithNewPrefix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @RegistryIntegrationTest
-class RecordingImportTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestRegistry registry;
-    String prefix;
+class RecordingImportTest extends WithNewPrefix {
     String code;
 
     @BeforeEach
-    void newPrefix() {
-        registry = new TestRegistry(http, jdbc);
-        prefix = registry.newPrefix();
+    void code() {
         code = prefix.replace("-", "");
     }
 

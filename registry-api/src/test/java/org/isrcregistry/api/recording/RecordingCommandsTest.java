@@ -7,39 +7,22 @@ import static org.isrcregistry.api.TestRegistry.song;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.TestRegistry;
+import org.isrcregistry.api.WithNewPrefix;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingState;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every command endpoint over HTTP: its success, its main refusals, and that a refusal stores nothing. */
 @RegistryIntegrationTest
-class RecordingCommandsTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class RecordingCommandsTest extends WithNewPrefix {
 
     @Autowired
     RecordingQueries recordings;
-
-    TestRegistry registry;
-    String prefix;
-
-    @BeforeEach
-    void newPrefix() {
-        registry = new TestRegistry(http, jdbc);
-        prefix = registry.newPrefix();
-    }
 
     private ResponseEntity<JsonNode> post(String path, String body) {
         return registry.send(HttpMethod.POST, path, body, null);
