@@ -67,7 +67,8 @@ public class RegistryCommands {
                 ? Optional.of(attributes.getRequest()) : Optional.empty();
     }
 
-    private static String actor() {
+    /** Who sent the current HTTP request; outside a request, the registry itself. */
+    public static String actor() {
         return request().map(RegistryCommands::actorOf).orElse("registry");
     }
 

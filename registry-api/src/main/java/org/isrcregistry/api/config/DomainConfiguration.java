@@ -5,7 +5,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.isrcregistry.core.prefix.Prefix;
 import org.isrcregistry.core.prefix.RegistryCalendar;
@@ -37,10 +37,18 @@ public class DomainConfiguration {
                                 c.snapshotter(), agency.snapshotEvery())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), agency.snapshotEvery())))
-                // The lookups must fail the command, not be logged and skipped.
-                .eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
-                        RegistryLookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+                                c.snapshotter(), agency.snapshotEvery())));
+    }
+
+    /**
+     * The lookups the set-based rules read, written in each command's transaction: subscribed to the event store, so
+     * they get a unit of work's events as one list (one batch) and their failure fails the command.
+     */
+    @Bean
+    ConfigurerModule registryLookups(JdbcTemplate jdbc) {
+        RegistryLookups lookups = new RegistryLookups(jdbc);
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                () -> config.eventStore().subscribe(lookups)));
     }
 
     /**
@@ -70,11 +78,6 @@ public class DomainConfiguration {
     @Bean
     Recordings recordings(ObjectProvider<org.axonframework.config.Configuration> axon) {
         return new Recordings(() -> axon.getObject().repository(Recording.class));
-    }
-
-    @Bean
-    RegistryLookups registryLookups(JdbcTemplate jdbc) {
-        return new RegistryLookups(jdbc);
     }
 
     @Bean

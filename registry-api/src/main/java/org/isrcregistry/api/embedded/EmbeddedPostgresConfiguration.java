@@ -60,7 +60,8 @@ class EmbeddedPostgresConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                return postgres.getJdbcUrl("postgres", "postgres");
+                // JDBC batches (the event store's, the projections') become multi-row INSERTs: one round trip each.
+                return postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
             }
         };
     }

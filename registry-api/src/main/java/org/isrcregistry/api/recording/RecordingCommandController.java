@@ -13,13 +13,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.isrcregistry.api.assignment.Assignments;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrc;
@@ -57,10 +57,12 @@ public class RecordingCommandController {
 
     private final RegistryCommands commands;
     private final RecordingStates states;
+    private final Assignments assignments;
 
-    RecordingCommandController(RegistryCommands commands, RecordingStates states) {
+    RecordingCommandController(RegistryCommands commands, RecordingStates states, Assignments assignments) {
         this.commands = commands;
         this.states = states;
+        this.assignments = assignments;
     }
 
     @PostMapping("/v1/prefixes/{prefix}/recordings")
@@ -68,8 +70,10 @@ public class RecordingCommandController {
     @ApiResponse(responseCode = "201", description = "Assigned; Location is the recording")
     public ResponseEntity<RecordingResponse> assign(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
                                                     @Valid @RequestBody RecordingRequest request) {
-        IsrcRegistration registration = commands.send(new AssignIsrc(prefix, request.details()));
-        return created(registration);
+        Assignments.Assigned assigned = assignments.assign(prefix, request.details());
+        Isrc isrc = assigned.registration().isrc();
+        return ResponseEntity.status(HttpStatus.CREATED).location(location(isrc))
+                .body(states.response(isrc, assigned.registration().possibleDuplicates(), assigned.committedUpTo()));
     }
 
     @PutMapping("/v1/recordings/{isrc}")

@@ -26,7 +26,13 @@ class RecordingStates {
     }
 
     RecordingState after(Isrc isrc) {
-        readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP, PrefixProjection.PROCESSING_GROUP);
+        return after(isrc, readYourWrites.head());
+    }
+
+    /** @param committedUpTo a position in the event store at or after the command's last event */
+    RecordingState after(Isrc isrc, long committedUpTo) {
+        readYourWrites.awaitProjections(committedUpTo, RecordingProjection.PROCESSING_GROUP,
+                PrefixProjection.PROCESSING_GROUP);
         // From sequence 0: never from a snapshot, which holds the aggregate, not events.
         return RecordingState.fold(eventStore.readEvents(isrc.value(), 0).asStream().toList())
                 .orElseThrow(() -> new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "isrc",
@@ -34,6 +40,10 @@ class RecordingStates {
     }
 
     RecordingResponse response(Isrc isrc, List<Isrc> possibleDuplicates) {
-        return new RecordingResponse(isrc, isrc.display(), possibleDuplicates, after(isrc));
+        return response(isrc, possibleDuplicates, readYourWrites.head());
+    }
+
+    RecordingResponse response(Isrc isrc, List<Isrc> possibleDuplicates, long committedUpTo) {
+        return new RecordingResponse(isrc, isrc.display(), possibleDuplicates, after(isrc, committedUpTo));
     }
 }

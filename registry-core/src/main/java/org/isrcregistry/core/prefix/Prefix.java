@@ -3,6 +3,7 @@ package org.isrcregistry.core.prefix;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -105,6 +106,35 @@ public class Prefix {
         return register(DesignationOrigin.ASSIGNED, new IsrcAssigned(isrc, command.recording(), null, null), catalogue);
     }
 
+    /**
+     * Concurrent assignments in one unit of work: one load of the prefix, one query per set-based rule, one
+     * transaction. A request refused (same audio as a registered recording or an earlier request, ...) takes no code.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<RegistrationOutcome> handle(AssignIsrcs command, RegistryCalendar calendar, RecordingCatalogue catalogue,
+                                            Recordings recordings) throws Exception {
+        requireOpenForNewCodes(command.prefixCode());
+        BatchCatalogue batch = new BatchCatalogue(catalogue,
+                command.requests().stream().map(AssignIsrcs.Request::recording).toList());
+        List<RegistrationOutcome> outcomes = new ArrayList<>(command.requests().size());
+        for (AssignIsrcs.Request request : command.requests()) {
+            try {
+                checkNewRecording(request.recording(), batch, recordings);
+                Isrc isrc = nextFreeIsrc(calendar);
+                IsrcRegistration done = register(DesignationOrigin.ASSIGNED,
+                        new IsrcAssigned(isrc, request.recording(), null, null), batch,
+                        MetaData.from(request.metaData()));
+                batch.add(isrc, request.recording());
+                outcomes.add(new RegistrationOutcome(isrc, RegistrationOutcome.Result.REGISTERED,
+                        done.possibleDuplicates(), null));
+            } catch (RegistryRuleException refused) {
+                outcomes.add(RegistrationOutcome.refused(null, refused));
+            }
+        }
+        return outcomes;
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public IsrcRegistration handle(RegisterExistingIsrc command, RecordingCatalogue catalogue,
@@ -123,7 +153,8 @@ public class Prefix {
     public List<RegistrationOutcome> handle(RegisterExistingIsrcs command, RecordingCatalogue catalogue,
                                             Recordings recordings) throws Exception {
         requireRegistered(command.prefixCode());
-        BatchCatalogue batch = new BatchCatalogue(catalogue);
+        BatchCatalogue batch = new BatchCatalogue(catalogue,
+                command.registrations().stream().map(RegisterExistingIsrc::recording).toList());
         List<RegistrationOutcome> outcomes = new ArrayList<>(command.registrations().size());
         for (RegisterExistingIsrc registration : command.registrations()) {
             Isrc isrc = registration.isrc();
@@ -217,9 +248,15 @@ public class Prefix {
 
     private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue)
             throws Exception {
+        return register(origin, created, catalogue, MetaData.emptyInstance());
+    }
+
+    /** @param metaData added to the events, over the command's (a request of a batch) */
+    private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue,
+                                      MetaData metaData) throws Exception {
         List<Isrc> possibleDuplicates = catalogue.possibleDuplicatesOf(created.details().metadata());
-        apply(new DesignationTaken(prefixCode, created.isrc(), origin));
-        createNew(Recording.class, () -> new Recording(created, possibleDuplicates));
+        apply(new DesignationTaken(prefixCode, created.isrc(), origin), metaData);
+        createNew(Recording.class, () -> new Recording(created, possibleDuplicates, metaData));
         return new IsrcRegistration(created.isrc(), possibleDuplicates);
     }
 

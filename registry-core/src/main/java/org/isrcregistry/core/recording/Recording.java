@@ -3,6 +3,7 @@ package org.isrcregistry.core.recording;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
@@ -47,11 +48,15 @@ public class Recording {
     public Recording() {
     }
 
-    /** Called through {@code AggregateLifecycle.createNew} by the prefix that took the designation. */
-    public Recording(RecordingCreated created, List<Isrc> possibleDuplicates) {
-        apply(created);
+    /**
+     * Called through {@code AggregateLifecycle.createNew} by the prefix that took the designation.
+     *
+     * @param metaData added to the events, over the command's (one request of a batch command)
+     */
+    public Recording(RecordingCreated created, List<Isrc> possibleDuplicates, MetaData metaData) {
+        apply(created, metaData);
         if (!possibleDuplicates.isEmpty()) {
-            apply(new PossibleDuplicateDetected(created.isrc(), List.copyOf(possibleDuplicates)));
+            apply(new PossibleDuplicateDetected(created.isrc(), List.copyOf(possibleDuplicates)), metaData);
         }
     }
 

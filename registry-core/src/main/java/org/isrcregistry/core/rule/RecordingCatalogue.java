@@ -4,7 +4,10 @@ import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.RecordingMetadata;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,4 +28,22 @@ public interface RecordingCatalogue {
      * {@link RecordingMetadata#possibleDuplicateOf(RecordingMetadata)}.
      */
     List<Isrc> possibleDuplicatesOf(RecordingMetadata metadata);
+
+    /**
+     * {@link #activeRecordingWithFingerprint} for a whole batch: the fingerprints that have an active recording.
+     * Implementations backed by a database answer with one query, not one per fingerprint.
+     */
+    default Map<AudioFingerprint, Isrc> activeRecordingsWithFingerprints(Collection<AudioFingerprint> fingerprints) {
+        Map<AudioFingerprint, Isrc> found = new HashMap<>();
+        fingerprints.forEach(fingerprint -> activeRecordingWithFingerprint(fingerprint)
+                .ifPresent(isrc -> found.put(fingerprint, isrc)));
+        return found;
+    }
+
+    /** {@link #possibleDuplicatesOf} for a whole batch, every one of {@code metadata} a key (one query). */
+    default Map<RecordingMetadata, List<Isrc>> possibleDuplicatesOfEach(Collection<RecordingMetadata> metadata) {
+        Map<RecordingMetadata, List<Isrc>> found = new HashMap<>();
+        metadata.forEach(each -> found.put(each, possibleDuplicatesOf(each)));
+        return found;
+    }
 }

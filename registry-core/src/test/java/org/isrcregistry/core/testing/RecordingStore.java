@@ -13,6 +13,7 @@ import org.isrcregistry.core.recording.Recording;
 import org.isrcregistry.core.recording.Recordings;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The recordings' side of a test: AggregateTestFixture records the events of one aggregate only, so
@@ -44,6 +45,11 @@ public final class RecordingStore {
     public List<Object> eventsOf(Isrc isrc) {
         return events.readEvents(isrc.value()).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast)
                 .toList();
+    }
+
+    /** The metadata of the recording's first event. */
+    public Map<String, Object> metaDataOf(Isrc isrc) {
+        return events.readEvents(isrc.value()).asStream().findFirst().orElseThrow().getMetaData();
     }
 
     public Recordings recordings() {
