@@ -6,6 +6,8 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.isrcregistry.core.prefix.Prefix;
 import org.isrcregistry.core.prefix.RegistryCalendar;
@@ -49,6 +51,36 @@ public class DomainConfiguration {
         RegistryLookups lookups = new RegistryLookups(jdbc);
         return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
                 () -> config.eventStore().subscribe(lookups)));
+    }
+
+    /**
+     * How Spring Boot's snapshotter builds the aggregates it snapshots: it looks for them among the beans, and without
+     * them it refuses every snapshot ("Aggregate Type is unknown"), so that a prefix not in the cache is replayed from
+     * its first event. These hand over, lazily, to the factories Axon's configuration holds.
+     */
+    @Bean
+    AggregateFactory<Prefix> prefixFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return aggregateFactory(Prefix.class, axon);
+    }
+
+    @Bean
+    AggregateFactory<Recording> recordingFactory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return aggregateFactory(Recording.class, axon);
+    }
+
+    private static <A> AggregateFactory<A> aggregateFactory(Class<A> type,
+                                                            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new AggregateFactory<>() {
+            @Override
+            public A createAggregateRoot(String identifier, DomainEventMessage<?> firstEvent) {
+                return axon.getObject().aggregateFactory(type).createAggregateRoot(identifier, firstEvent);
+            }
+
+            @Override
+            public Class<A> getAggregateType() {
+                return type;
+            }
+        };
     }
 
     /**
