@@ -7,12 +7,18 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.isrcregistry.core.identifier.InvalidIdentifierException;
+import org.isrcregistry.core.identifier.UnallocatedPrefixException;
+import org.isrcregistry.core.rule.RegistryRuleException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -40,6 +46,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_FIELD, detail, fields,
                 "Correct the named fields and send the request again."));
+    }
+
+    @ExceptionHandler(RegistryRuleException.class)
+    ProblemDetail refused(RegistryRuleException e) {
+        return Problems.of(ProblemType.valueOf(e.kind().name()), e.getMessage(), e.field(), e.action());
+    }
+
+    @ExceptionHandler(InvalidIdentifierException.class)
+    ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
+        return identifierProblem(null, e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return Problems.of(ProblemType.NOT_FOUND, e.getAggregateIdentifier() + " is not registered", null,
+                "Check the code, or register it first.");
+    }
+
+    /** A command that kept losing races with other nodes: the client may simply retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail raced(ConcurrencyException e) {
+        return Problems.of(ProblemType.CONFLICT, "The record was changed concurrently; nothing was stored", null,
+                "Send the request again.");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidArgument(IllegalArgumentException e) {
+        return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), null,
+                "Correct the request and send it again (see /v3/api-docs).");
     }
 
     private static ProblemDetail unreadable(Throwable cause) {
@@ -76,8 +111,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A value the domain's own parsing refused (an ISRC, a prefix code, a duration ...): its reason is the detail. */
     static ProblemDetail invalidValue(String field, Throwable reason) {
+        if (reason instanceof InvalidIdentifierException invalid) {
+            return identifierProblem(field, invalid);
+        }
         return Problems.of(ProblemType.INVALID_FIELD, "Field '" + field + "': " + reason.getMessage(), field,
                 "Correct the value and send the request again.");
+    }
+
+    /** An identifier the domain refused, with the part and position its parser named. */
+    static ProblemDetail identifierProblem(String field, InvalidIdentifierException e) {
+        ProblemType type = e instanceof UnallocatedPrefixException ? ProblemType.PREFIX_NOT_ALLOCATED
+                : ProblemType.INVALID_CODE;
+        ProblemDetail problem = Problems.of(type, (field == null ? "" : "Field '" + field + "': ") + e.getMessage(),
+                field, "Correct the " + e.identifier() + " and send the request again.");
+        problem.setProperty("part", e.part());
+        problem.setProperty("position", e.position());
+        return problem;
     }
 
     static String path(JsonMappingException e) {

@@ -16,6 +16,7 @@ public enum ProblemType {
     PREFIX_ALREADY_REGISTERED("prefix-already-registered", HttpStatus.CONFLICT, "Prefix already registered"),
     PREFIX_SUSPENDED("prefix-suspended", HttpStatus.CONFLICT, "Prefix suspended"),
     RANGE_EXHAUSTED("range-exhausted", HttpStatus.CONFLICT, "Designation range exhausted"),
+    REGISTRANT_CODES_EXHAUSTED("registrant-codes-exhausted", HttpStatus.CONFLICT, "No registrant code free"),
     CODE_ALREADY_REGISTERED("code-already-registered", HttpStatus.CONFLICT, "Code already registered"),
     DUPLICATE_AUDIO("duplicate-audio", HttpStatus.CONFLICT, "Duplicate audio"),
     RULE_REFUSED("rule-refused", HttpStatus.UNPROCESSABLE_ENTITY, "Refused by a rule of the ISRC standard"),

@@ -32,7 +32,7 @@ public final class CountryCode {
     /** The country code of {@code field}, read from {@code input} as part of {@code identifier}. */
     static CountryCode allocated(PartedCode.Field field, String identifier, String input) {
         return AllocatedPrefixes.find(field.value()).map(CountryCode::new).orElseThrow(() ->
-                new InvalidIdentifierException(identifier, input, Part.CC.symbol(), field.position(),
+                new UnallocatedPrefixException(identifier, input, Part.CC.symbol(), field.position(),
                         field.value() + " at position " + field.position() + " is not an allocated ISRC prefix (IFPI list of "
                                 + AllocatedPrefixes.LIST_DATE + "); check the code with its registrant"));
     }

@@ -5,7 +5,7 @@ package org.isrcregistry.core.identifier;
  * The message is one sentence for the person who typed or sent the input: what is wrong, the rule,
  * and what to do.
  */
-public final class InvalidIdentifierException extends IllegalArgumentException {
+public class InvalidIdentifierException extends IllegalArgumentException {
 
     private static final int SHOWN_INPUT_LENGTH = 64;
 

@@ -55,7 +55,7 @@ public class Prefix {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterPrefix command, RegistrantCodes registrantCodes) {
+    public PrefixCode handle(RegisterPrefix command, RegistrantCodes registrantCodes) {
         if (prefixCode != null) {
             throw new RegistryRuleException(PREFIX_ALREADY_REGISTERED, "prefixCode",
                     prefixCode.display() + " is already registered to " + registrant.name(),
@@ -73,6 +73,7 @@ public class Prefix {
                                 "no registrant code is free under " + country.value(),
                                 "Ask the ISRC Registration Authority (IFPI) for another prefix for the country.")));
         apply(new PrefixRegistered(code, command.registrant(), command.range()));
+        return code;
     }
 
     @CommandHandler

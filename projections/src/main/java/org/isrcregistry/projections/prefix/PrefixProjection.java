@@ -1,0 +1,66 @@
+package org.isrcregistry.projections.prefix;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.prefix.DesignationOrigin;
+import org.isrcregistry.core.prefix.DesignationTaken;
+import org.isrcregistry.core.prefix.PrefixRegistered;
+import org.isrcregistry.core.prefix.PrefixReinstated;
+import org.isrcregistry.core.prefix.PrefixSuspended;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes {@code prefix_view} and {@code prefix_usage}. Idempotent per event, so a replay gives the same tables. */
+@ProcessingGroup(PrefixProjection.PROCESSING_GROUP)
+public class PrefixProjection {
+
+    public static final String PROCESSING_GROUP = "prefix-projection";
+
+    private final JdbcTemplate jdbc;
+
+    public PrefixProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PrefixRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO prefix_view (prefix_code, country_code, registrant_name, registrant_contact,
+                                                 range_first, range_last, status, registered_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
+                        ON CONFLICT (prefix_code) DO NOTHING""",
+                event.prefixCode().value(), event.prefixCode().countryCode().value(), event.registrant().name(),
+                event.registrant().contact(), event.range().first(), event.range().last(), Timestamp.from(at),
+                Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(PrefixSuspended event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("UPDATE prefix_view SET status = 'SUSPENDED', suspension_reason = ?, updated_at = ? WHERE prefix_code = ?",
+                event.reason(), Timestamp.from(at), event.prefixCode().value());
+    }
+
+    @EventHandler
+    void on(PrefixReinstated event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("UPDATE prefix_view SET status = 'ACTIVE', suspension_reason = NULL, updated_at = ? WHERE prefix_code = ?",
+                Timestamp.from(at), event.prefixCode().value());
+    }
+
+    @EventHandler
+    void on(DesignationTaken event) {
+        Isrc isrc = event.isrc();
+        String column = event.origin() == DesignationOrigin.IMPORTED ? "imported" : "assigned";
+        jdbc.update("INSERT INTO prefix_usage (prefix_code, year_of_reference, " + column + ") VALUES (?, ?, 1) "
+                        + "ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET " + column + " = prefix_usage."
+                        + column + " + 1",
+                event.prefixCode().value(), isrc.yearOfReference());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE prefix_view, prefix_usage");
+    }
+}

@@ -1,0 +1,64 @@
+package org.isrcregistry.api.command;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.isrcregistry.api.config.AxonConfiguration;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Sends commands with who acted and the request's correlation id as metadata (they end up on every event the
+ * command produces); outside an HTTP request the actor is the registry itself. A command that lost a race on the event store's sequence numbers to another
+ * node is retried: it is decided again on the fresh state, so it can never issue a code twice.
+ */
+@Component
+public class RegistryCommands {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final int ATTEMPTS = 5;
+
+    private final CommandGateway gateway;
+
+    RegistryCommands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command) {
+        MetaData metaData = MetaData.from(Map.of(
+                AxonConfiguration.ACTOR, actor(),
+                AxonConfiguration.CORRELATION_ID, correlationId()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(command, metaData);
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static Optional<HttpServletRequest> request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest()) : Optional.empty();
+    }
+
+    private static String actor() {
+        return request().map(r -> Optional.ofNullable(r.getUserPrincipal()).map(Principal::getName).orElse("anonymous"))
+                .orElse("registry");
+    }
+
+    private static String correlationId() {
+        return request().map(r -> r.getHeader(CORRELATION_HEADER))
+                .filter(header -> header.matches("[A-Za-z0-9._:-]{1,128}"))
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+}
