@@ -42,13 +42,11 @@ final class ClosedLoop {
         AtomicLong calls = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        for (int c = 0; c < clients; c++) {
-            int id = c;
+        inThreads(clients, "client-", id -> {
             Histogram histogram = latencies.part();
-            Thread thread = new Thread(() -> {
+            return () -> {
                 try (Client client = clientFactory.apply(id)) {
                     while (System.nanoTime() < end) {
                         Call call = client.next();
@@ -66,14 +64,22 @@ final class ClosedLoop {
                     errors.incrementAndGet();
                     firstError.compareAndSet(null, e);
                 }
-            }, "client-" + c);
+            };
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(calls.get(), errors.get(), seconds, latencies.merged(), firstError.get());
+    }
+
+    /** Runs {@code count} threads, the i-th doing what {@code work} gives for i, and waits for all of them. */
+    static void inThreads(int count, String name, IntFunction<Runnable> work) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Thread thread = new Thread(work.apply(i), name + i);
             thread.start();
             threads.add(thread);
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(calls.get(), errors.get(), seconds, latencies.merged(), firstError.get());
     }
 }

@@ -1,8 +1,6 @@
 package org.isrcregistry.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,11 +36,10 @@ final class Lookup {
         long total = rate * duration.toMillis() / 1000;
         double interval = 1e9 / rate;
         long start = System.nanoTime() + 50_000_000;
-        List<Thread> pool = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        ClosedLoop.inThreads(threads, "lookup-", t -> {
             Histogram fromDue = latency.part();
             Histogram own = service.part();
-            Thread thread = new Thread(() -> {
+            return () -> {
                 for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                     long due = start + (long) (i * interval);
                     long wait;
@@ -66,13 +63,8 @@ final class Lookup {
                     Latencies.record(fromDue, done - due);
                     Latencies.record(own, done - sent);
                 }
-            }, "lookup-" + t);
-            thread.start();
-            pool.add(thread);
-        }
-        for (Thread thread : pool) {
-            thread.join();
-        }
+            };
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Run(total, wrong.get(), seconds, total / seconds, latency.merged(), service.merged(),
                 firstWrong.get());
