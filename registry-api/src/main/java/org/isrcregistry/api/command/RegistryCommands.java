@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -23,7 +24,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class RegistryCommands {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final int ATTEMPTS = 5;
+    /** Under contention from other nodes a command may lose several races in a row; each retry backs off at random. */
+    private static final int ATTEMPTS = 30;
 
     private final CommandGateway gateway;
 
@@ -42,7 +44,16 @@ public class RegistryCommands {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 10) * 3L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

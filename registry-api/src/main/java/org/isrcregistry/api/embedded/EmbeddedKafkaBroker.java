@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -29,6 +30,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean deleteOnClose;
     private final int port;
     private KafkaRaftServer server;
+    private CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
 
     public EmbeddedKafkaBroker(Path logDir, boolean deleteOnClose, int port, int controllerPort) {
         this.logDir = logDir.toAbsolutePath();
@@ -80,12 +82,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the broker beside the rest of the application: its port is known before it listens, and clients
+     * connect once it does. The registry does not wait for its feed's broker.
+     */
+    public EmbeddedKafkaBroker startInBackground() {
+        started = CompletableFuture.runAsync(this::start).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("The embedded Kafka broker did not start on port {}; the feed waits for a broker", port, failure);
+            }
+        });
+        return this;
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     @Override
     public void close() {
+        started.exceptionally(failure -> null).join();
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
