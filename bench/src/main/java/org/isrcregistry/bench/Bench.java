@@ -35,7 +35,7 @@ public final class Bench {
                             config.kafkaBootstrap());
             Http http = new Http(target.baseUrl());
             try (HeapSampler heap = new HeapSampler(http)) {
-                new Bench(config, target, http, heap, results).runScenarios();
+                new Bench(config, target, http, heap, results, registry).runScenarios();
                 results.figure("registry heap, most used during the run", heap.maxMib(), "MiB", 1024.0, false);
             }
         } finally {
@@ -58,9 +58,12 @@ public final class Bench {
     private final Http http;
     private final HeapSampler heap;
     private final Results results;
+    private final RegistryProcess registry;
     private CatalogueSeeder.Catalogue catalogue;
 
-    private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results) {
+    private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
+                  RegistryProcess registry) {
+        this.registry = registry;
         this.config = config;
         this.target = target;
         this.http = http;
@@ -82,6 +85,10 @@ public final class Bench {
         Results.Outcome outcome;
         String message;
         try {
+            if (registry != null && !registry.alive()) {
+                throw new IllegalStateException("the registry process is gone (exit " + registry.exitValue()
+                        + "); its log: " + registry.log());
+            }
             message = body.run(details);
             outcome = Results.Outcome.OK;
         } catch (Skip skip) {
@@ -230,17 +237,21 @@ public final class Bench {
             try (Connection connection = target.connect()) {
                 long events = Tokens.eventCount(connection);
                 long last = Tokens.maxGlobalIndex(connection);
+                List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
+                        http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
                 long started = System.nanoTime();
-                Http.Response response = Skip.unlessRouted(http.postJson(config.rebuildPath(), "{}"),
-                        "POST " + config.rebuildPath()).require("Rebuilding the projections");
+                for (String projection : projections) {
+                    http.postJson(RegistryApi.rebuild(projection), "", Duration.ofMinutes(10))
+                            .require("Rebuilding " + projection);
+                }
                 Processors.CaughtUp caughtUp = Processors.await(connection, last, started,
-                        Duration.ofSeconds(config.quick() ? 120 : 300), name -> !name.equals(Processors.FEED), true);
+                        Duration.ofSeconds(config.quick() ? 120 : 300), projections::contains, true);
                 if (caughtUp.seconds().isEmpty() && caughtUp.late().isEmpty()) {
                     throw new Skip("no projection processor in tokenentry to rebuild");
                 }
                 if (!caughtUp.late().isEmpty()) {
-                    throw new IllegalStateException("Not rebuilt in time: " + caughtUp.late() + " (answer: "
-                            + response.body() + ")");
+                    throw new IllegalStateException("Not rebuilt in time: " + caughtUp.late() + " at "
+                            + Tokens.positions(connection) + " of " + last);
                 }
                 details.put("events", events);
                 details.put("seconds", caughtUp.seconds());

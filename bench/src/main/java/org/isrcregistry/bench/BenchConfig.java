@@ -34,7 +34,6 @@ public record BenchConfig(
         Duration lookupDuration,
         Duration kafkaDuration,
         int verifySample,
-        String rebuildPath,
         Path output,
         Set<String> scenarios) {
 
@@ -85,7 +84,6 @@ public record BenchConfig(
                 k.duration("lookup-seconds", quick ? 5 : 30),
                 k.duration("kafka-seconds", quick ? 5 : 20),
                 k.integer("verify-sample", 1_000_000),
-                k.text("rebuild-path", RegistryApi.REBUILD_PATH),
                 k.path("output", Path.of("bench", "results", "latest.json")),
                 k.set("scenarios", ALL_SCENARIOS));
         k.rejectUnknown();

@@ -49,14 +49,20 @@ final class Http {
         return post(path, "application/json", json);
     }
 
+    /** For an operation that may legitimately take minutes (a synchronous rebuild or import). */
+    Response postJson(String path, String json, Duration timeout) {
+        return send(request(path).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Response post(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
+        return send(request(path).timeout(Duration.ofMinutes(10)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpRequest.Builder request(String path) {
         String url = path.startsWith("http") ? path : baseUrl + path;
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
     }
 

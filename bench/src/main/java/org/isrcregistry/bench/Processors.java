@@ -27,8 +27,8 @@ final class Processors {
 
     /**
      * Polls until every processor {@code include} accepts reached {@code target}. With {@code mustSeeBehind}, a
-     * processor counts only once it has been seen behind (replaying, or before the target) and then caught up: a
-     * rebuild that had not started yet must not look finished.
+     * processor counts only once it has been reset: seen replaying (its replay token stays until a newer event
+     * arrives), or seen before the target; a rebuild that had not started yet must not look finished.
      */
     static CaughtUp await(Connection connection, long target, long since, Duration timeout, Predicate<String> include,
                           boolean mustSeeBehind) throws SQLException, InterruptedException {
@@ -43,9 +43,10 @@ final class Processors {
                     continue;
                 }
                 all.add(name);
-                if (!entry.getValue().reached(target)) {
+                if (!entry.getValue().reached(target) || entry.getValue().replaying()) {
                     seenBehind.add(name);
-                } else if (!mustSeeBehind || seenBehind.contains(name)) {
+                }
+                if (entry.getValue().reached(target) && (!mustSeeBehind || seenBehind.contains(name))) {
                     seconds.put(name, (System.nanoTime() - since) / 1e9);
                 }
             }

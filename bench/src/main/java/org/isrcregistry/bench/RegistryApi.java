@@ -12,7 +12,8 @@ import java.util.Optional;
 final class RegistryApi {
 
     static final String PREFIXES = "/v1/prefixes";
-    static final String REBUILD_PATH = "/v1/admin/projections/rebuild";
+    /** Every read model with its progress: a JSON array of {@code {"name": ...}}. */
+    static final String PROJECTIONS = "/v1/admin/projections";
     static final String HEALTH = "/actuator/health/readiness";
     static final String HEAP_USED = "/actuator/metrics/jvm.memory.used?tag=area:heap";
 
@@ -41,6 +42,17 @@ final class RegistryApi {
 
     static String recording(String isrc) {
         return "/v1/recordings/" + isrc;
+    }
+
+    /** Rebuilds one read model in the background: {@code 202}. */
+    static String rebuild(String projection) {
+        return PROJECTIONS + "/" + projection + "/rebuild";
+    }
+
+    static List<String> projectionNames(String body) {
+        List<String> names = new java.util.ArrayList<>();
+        tree(body).forEach(node -> names.add(node.path("name").asText()));
+        return names;
     }
 
     static String imports(String prefixCode) {
