@@ -94,8 +94,9 @@ final class RegistryApi {
     }
 
     /**
-     * An import's progress, from the import's response or a {@code GET} on it. Tolerant of the exact field names
-     * until the API settles: a {@code status}/{@code state} that reads done, or processed rows equal to total rows.
+     * An import's progress, from the import's {@code 202} or a {@code GET} on its Location: {@code status}
+     * (RUNNING, COMPLETED, FAILED), {@code total}, {@code done}, {@code registered}, {@code alreadyRegistered},
+     * {@code refused}.
      */
     record ImportProgress(boolean done, long total, long processed, long registered, long refused) {
 
@@ -106,8 +107,11 @@ final class RegistryApi {
             long registered = number(counts, "registered");
             long already = number(counts, "alreadyRegistered");
             long refused = number(counts, "refused");
-            long processed = Math.max(number(node, "processed", "processedRows"), registered + already + refused);
+            long processed = Math.max(number(node, "done", "processed"), registered + already + refused);
             String status = text(node, "status", "state").toLowerCase();
+            if (status.equals("failed")) {
+                throw new IllegalStateException("The import failed: " + body.substring(0, Math.min(500, body.length())));
+            }
             boolean done = status.matches("done|completed|complete|finished|succeeded")
                     || (total > 0 && processed >= total);
             return new ImportProgress(done, total, processed, registered + already, refused);
