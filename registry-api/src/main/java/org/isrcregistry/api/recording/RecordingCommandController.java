@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.isrcregistry.api.assignment.Assignments;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
@@ -70,10 +69,8 @@ public class RecordingCommandController {
     @ApiResponse(responseCode = "201", description = "Assigned; Location is the recording")
     public ResponseEntity<RecordingResponse> assign(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
                                                     @Valid @RequestBody RecordingRequest request) {
-        Assignments.Assigned assigned = assignments.assign(prefix, request.details());
-        Isrc isrc = assigned.registration().isrc();
-        return ResponseEntity.status(HttpStatus.CREATED).location(location(isrc))
-                .body(states.response(isrc, assigned.registration().possibleDuplicates(), assigned.committedUpTo()));
+        RecordingResponse assigned = assignments.assign(prefix, request.details());
+        return ResponseEntity.status(HttpStatus.CREATED).location(location(assigned.isrc())).body(assigned);
     }
 
     @PutMapping("/v1/recordings/{isrc}")

@@ -1,12 +1,16 @@
 package org.isrcregistry.api.recording;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.recording.RecordingProjection;
+import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +23,35 @@ class RecordingStates {
 
     private final EventStore eventStore;
     private final ReadYourWrites readYourWrites;
+    private final RecordingQueries queries;
 
-    RecordingStates(EventStore eventStore, ReadYourWrites readYourWrites) {
+    RecordingStates(EventStore eventStore, ReadYourWrites readYourWrites, RecordingQueries queries) {
         this.eventStore = eventStore;
         this.readYourWrites = readYourWrites;
+        this.queries = queries;
     }
 
     RecordingState after(Isrc isrc) {
-        return after(isrc, readYourWrites.head());
+        readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP, PrefixProjection.PROCESSING_GROUP);
+        return fold(isrc);
     }
 
-    /** @param committedUpTo a position in the event store at or after the command's last event */
-    RecordingState after(Isrc isrc, long committedUpTo) {
-        readYourWrites.awaitProjections(committedUpTo, RecordingProjection.PROCESSING_GROUP,
-                PrefixProjection.PROCESSING_GROUP);
+    /**
+     * The states of many recordings a batch of commands created, with one wait for the read models and one query:
+     * once the recordings read model has passed {@code committedUpTo} (read after the batch committed) it holds the
+     * same fold of the same events, or a later one. Those it does not hold yet are folded from the event store.
+     */
+    Map<Isrc, RecordingState> after(Collection<Isrc> isrcs, long committedUpTo) {
+        Map<Isrc, RecordingState> states = new HashMap<>();
+        if (readYourWrites.awaitProjections(committedUpTo, RecordingProjection.PROCESSING_GROUP,
+                PrefixProjection.PROCESSING_GROUP)) {
+            queries.findAll(isrcs).forEach(state -> states.put(state.isrc(), state));
+        }
+        isrcs.forEach(isrc -> states.computeIfAbsent(isrc, this::fold));
+        return states;
+    }
+
+    private RecordingState fold(Isrc isrc) {
         // From sequence 0: never from a snapshot, which holds the aggregate, not events.
         return RecordingState.fold(eventStore.readEvents(isrc.value(), 0).asStream().toList())
                 .orElseThrow(() -> new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "isrc",
@@ -40,10 +59,6 @@ class RecordingStates {
     }
 
     RecordingResponse response(Isrc isrc, List<Isrc> possibleDuplicates) {
-        return response(isrc, possibleDuplicates, readYourWrites.head());
-    }
-
-    RecordingResponse response(Isrc isrc, List<Isrc> possibleDuplicates, long committedUpTo) {
-        return new RecordingResponse(isrc, isrc.display(), possibleDuplicates, after(isrc, committedUpTo));
+        return new RecordingResponse(isrc, isrc.display(), possibleDuplicates, after(isrc));
     }
 }

@@ -1,9 +1,10 @@
-package org.isrcregistry.api.assignment;
+package org.isrcregistry.api.recording;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.config.AxonConfiguration;
 import org.isrcregistry.api.consistency.ReadYourWrites;
+import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.AssignIsrcs;
-import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -32,34 +34,34 @@ import org.springframework.stereotype.Component;
  * one worker, which sends what is waiting (up to {@code registry.assignment.max-batch}) as soon as the previous batch
  * has committed; a lone request is sent at once. The prefix decides each request as it would alone, and each gets its
  * own outcome; its events carry its own actor and correlation id. A batch that loses a race with another node is
- * decided again as a whole ({@link RegistryCommands}).
+ * decided again as a whole ({@link RegistryCommands}). The batch's answers wait for the read models once, and read
+ * their states with one query, while the worker goes on with the next batch.
  */
 @Component
-public class Assignments {
+class Assignments {
 
     private final RegistryCommands commands;
     private final ReadYourWrites readYourWrites;
+    private final RecordingStates states;
     private final int maxBatch;
     private final ConcurrentMap<PrefixCode, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(new CustomizableThreadFactory("assign-"));
 
-    Assignments(RegistryCommands commands, ReadYourWrites readYourWrites,
+    Assignments(RegistryCommands commands, ReadYourWrites readYourWrites, RecordingStates states,
                 @Value("${registry.assignment.max-batch:200}") int maxBatch) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
+        this.states = states;
         this.maxBatch = maxBatch;
     }
 
-    /** The recording's new ISRC, and the position in the event store the read models must pass to show it. */
-    public record Assigned(IsrcRegistration registration, long committedUpTo) {
-    }
-
     /**
-     * Assigns the prefix's next ISRC to the recording, with this request's actor and correlation id.
+     * Assigns the prefix's next ISRC to the recording, with this request's actor and correlation id; answers once the
+     * read models show it.
      *
      * @throws org.isrcregistry.core.rule.RegistryRuleException if refused, for this request or for the whole prefix
      */
-    public Assigned assign(PrefixCode prefix, RecordingDetails recording) {
+    RecordingResponse assign(PrefixCode prefix, RecordingDetails recording) {
         Waiting waiting = new Waiting(new AssignIsrcs.Request(recording, Map.of(
                 AxonConfiguration.ACTOR, RegistryCommands.actor(),
                 AxonConfiguration.CORRELATION_ID, RegistryCommands.correlationId())));
@@ -79,7 +81,7 @@ public class Assignments {
         workers.shutdown();
     }
 
-    private record Waiting(AssignIsrcs.Request request, CompletableFuture<Assigned> outcome) {
+    private record Waiting(AssignIsrcs.Request request, CompletableFuture<RecordingResponse> outcome) {
 
         Waiting(AssignIsrcs.Request request) {
             this(request, new CompletableFuture<>());
@@ -129,18 +131,29 @@ public class Assignments {
                         new AssignIsrcs(prefix, batch.stream().map(Waiting::request).toList()),
                         (String) first.get(AxonConfiguration.ACTOR), (String) first.get(AxonConfiguration.CORRELATION_ID));
                 long committedUpTo = readYourWrites.head();
-                for (int i = 0; i < batch.size(); i++) {
-                    RegistrationOutcome outcome = outcomes.get(i);
-                    if (outcome.refusal() != null) {
-                        batch.get(i).outcome().completeExceptionally(outcome.refusal());
-                    } else {
-                        batch.get(i).outcome().complete(new Assigned(
-                                new IsrcRegistration(outcome.isrc(), outcome.possibleDuplicates()), committedUpTo));
-                    }
-                }
+                workers.execute(() -> answer(batch, outcomes, committedUpTo));
             } catch (RuntimeException | Error failed) {
                 batch.forEach(request -> request.outcome().completeExceptionally(failed));
             }
+        }
+    }
+
+    private void answer(List<Waiting> batch, List<RegistrationOutcome> outcomes, long committedUpTo) {
+        try {
+            Map<Isrc, RecordingState> assigned = states.after(outcomes.stream().map(RegistrationOutcome::isrc)
+                    .filter(Objects::nonNull).toList(), committedUpTo);
+            for (int i = 0; i < batch.size(); i++) {
+                RegistrationOutcome outcome = outcomes.get(i);
+                if (outcome.refusal() != null) {
+                    batch.get(i).outcome().completeExceptionally(outcome.refusal());
+                } else {
+                    Isrc isrc = outcome.isrc();
+                    batch.get(i).outcome().complete(new RecordingResponse(isrc, isrc.display(),
+                            outcome.possibleDuplicates(), assigned.get(isrc)));
+                }
+            }
+        } catch (RuntimeException | Error failed) {
+            batch.forEach(request -> request.outcome().completeExceptionally(failed));
         }
     }
 }
