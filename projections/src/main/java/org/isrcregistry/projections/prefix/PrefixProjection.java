@@ -2,6 +2,9 @@ package org.isrcregistry.projections.prefix;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +14,7 @@ import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
 import org.isrcregistry.core.prefix.PrefixSuspended;
+import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes {@code prefix_view} and {@code prefix_usage}. Idempotent per event, so a replay gives the same tables. */
@@ -49,14 +53,18 @@ public class PrefixProjection {
                 Timestamp.from(at), event.prefixCode().value());
     }
 
+    /** Counted per prefix and year over the processor's batch, and written once per batch (one JDBC batch). */
     @EventHandler
     void on(DesignationTaken event) {
         Isrc isrc = event.isrc();
         String column = event.origin() == DesignationOrigin.IMPORTED ? "imported" : "assigned";
-        jdbc.update("INSERT INTO prefix_usage (prefix_code, year_of_reference, " + column + ") VALUES (?, ?, 1) "
-                        + "ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET " + column + " = prefix_usage."
-                        + column + " + 1",
-                event.prefixCode().value(), isrc.yearOfReference());
+        List<Object> key = List.of(event.prefixCode().value(), isrc.yearOfReference(), column);
+        int taken = JdbcBatch.<Map<List<Object>, Integer>>resource(PrefixProjection.class.getName(), HashMap::new)
+                .merge(key, 1, Integer::sum);
+        JdbcBatch.current(jdbc).put("INSERT INTO prefix_usage (prefix_code, year_of_reference, " + column
+                        + ") VALUES (?, ?, ?) ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET " + column
+                        + " = prefix_usage." + column + " + EXCLUDED." + column,
+                key, event.prefixCode().value(), isrc.yearOfReference(), taken);
     }
 
     @ResetHandler

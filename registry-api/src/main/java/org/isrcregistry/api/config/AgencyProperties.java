@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                    audio changed and needs a new ISRC
  * @param snapshotEvery               a prefix or recording is snapshotted after this many events, so a prefix with
  *                                    100,000 assignments a year still loads in one read
+ * @param cachedPrefixes              at most this many prefixes are kept in memory between commands
  */
 @ConfigurationProperties("registry.agency")
 public record AgencyProperties(
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("10s") Duration durationCorrectionTolerance,
-        @DefaultValue("500") int snapshotEvery) {
+        @DefaultValue("500") int snapshotEvery,
+        @DefaultValue("10000") int cachedPrefixes) {
 }

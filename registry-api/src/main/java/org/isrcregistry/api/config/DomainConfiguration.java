@@ -2,7 +2,7 @@ package org.isrcregistry.api.config;
 
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
@@ -18,6 +18,11 @@ import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
 import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
 import org.isrcregistry.projections.lookup.RegistryLookups;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DomainConfiguration {
 
     @Bean
-    ConfigurerModule aggregates(AgencyProperties agency) {
+    ConfigurerModule aggregates(AgencyProperties agency, CacheManager prefixCacheManager) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Prefix.class)
-                        .configureCache(c -> prefixCache())
+                        .configureCache(c -> prefixCache(prefixCacheManager))
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), agency.snapshotEvery())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
@@ -86,9 +91,19 @@ public class DomainConfiguration {
     /**
      * Prefixes stay in memory between commands: assignments load a prefix far more often than it changes. A stale
      * entry (another node appended) fails on the event store's unique sequence number and is evicted on rollback.
+     * Strong references, up to {@code registry.agency.cached-prefixes}: a weak reference does not outlive the next
+     * young collection, and every miss costs a snapshot and the events after it.
      */
-    private static Cache prefixCache() {
-        return new WeakReferenceCache();
+    @Bean(destroyMethod = "close")
+    CacheManager prefixCacheManager(AgencyProperties agency) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("prefixes", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
+                        Object.class, ResourcePoolsBuilder.heap(agency.cachedPrefixes())))
+                .build(true);
+    }
+
+    private static Cache prefixCache(CacheManager caches) {
+        return new EhCache3Adapter((Ehcache) caches.getCache("prefixes", Object.class, Object.class));
     }
 
     @Bean

@@ -38,21 +38,8 @@ public class ReadYourWrites {
 
     /** Waits until each named processor has passed the head of the event store; false if the wait timed out. */
     public boolean awaitProjections(String... processorNames) {
-        return awaitProjections(head(), processorNames);
-    }
-
-    /** The position of the last event committed so far (-1: none). */
-    public long head() {
         Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
-    }
-
-    /**
-     * Waits until each named processor has passed {@code head}, a {@link #head()} read after a command committed
-     * (read once for a batch of commands, then awaited by each); false if the wait timed out.
-     */
-    public boolean awaitProjections(long head, String... processorNames) {
-        if (head < 0) {
+        if (head == null) {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();

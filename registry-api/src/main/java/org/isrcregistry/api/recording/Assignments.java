@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.config.AxonConfiguration;
-import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.AssignIsrcs;
@@ -41,16 +40,14 @@ import org.springframework.stereotype.Component;
 class Assignments {
 
     private final RegistryCommands commands;
-    private final ReadYourWrites readYourWrites;
     private final RecordingStates states;
     private final int maxBatch;
     private final ConcurrentMap<PrefixCode, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(new CustomizableThreadFactory("assign-"));
 
-    Assignments(RegistryCommands commands, ReadYourWrites readYourWrites, RecordingStates states,
+    Assignments(RegistryCommands commands, RecordingStates states,
                 @Value("${registry.assignment.max-batch:200}") int maxBatch) {
         this.commands = commands;
-        this.readYourWrites = readYourWrites;
         this.states = states;
         this.maxBatch = maxBatch;
     }
@@ -130,18 +127,17 @@ class Assignments {
                 List<RegistrationOutcome> outcomes = commands.send(
                         new AssignIsrcs(prefix, batch.stream().map(Waiting::request).toList()),
                         (String) first.get(AxonConfiguration.ACTOR), (String) first.get(AxonConfiguration.CORRELATION_ID));
-                long committedUpTo = readYourWrites.head();
-                workers.execute(() -> answer(batch, outcomes, committedUpTo));
+                workers.execute(() -> answer(batch, outcomes));
             } catch (RuntimeException | Error failed) {
                 batch.forEach(request -> request.outcome().completeExceptionally(failed));
             }
         }
     }
 
-    private void answer(List<Waiting> batch, List<RegistrationOutcome> outcomes, long committedUpTo) {
+    private void answer(List<Waiting> batch, List<RegistrationOutcome> outcomes) {
         try {
             Map<Isrc, RecordingState> assigned = states.after(outcomes.stream().map(RegistrationOutcome::isrc)
-                    .filter(Objects::nonNull).toList(), committedUpTo);
+                    .filter(Objects::nonNull).toList());
             for (int i = 0; i < batch.size(); i++) {
                 RegistrationOutcome outcome = outcomes.get(i);
                 if (outcome.refusal() != null) {

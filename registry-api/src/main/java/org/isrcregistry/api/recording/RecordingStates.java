@@ -37,14 +37,13 @@ class RecordingStates {
     }
 
     /**
-     * The states of many recordings a batch of commands created, with one wait for the read models and one query:
-     * once the recordings read model has passed {@code committedUpTo} (read after the batch committed) it holds the
-     * same fold of the same events, or a later one. Those it does not hold yet are folded from the event store.
+     * The states of many recordings a command (a batch) created, with one wait for the read models and one query:
+     * once the recordings read model has passed the events committed so far it holds the same fold of the same
+     * events, or a later one. Those it does not hold (the wait timed out) are folded from the event store.
      */
-    Map<Isrc, RecordingState> after(Collection<Isrc> isrcs, long committedUpTo) {
+    Map<Isrc, RecordingState> after(Collection<Isrc> isrcs) {
         Map<Isrc, RecordingState> states = new HashMap<>();
-        if (readYourWrites.awaitProjections(committedUpTo, RecordingProjection.PROCESSING_GROUP,
-                PrefixProjection.PROCESSING_GROUP)) {
+        if (readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP, PrefixProjection.PROCESSING_GROUP)) {
             queries.findAll(isrcs).forEach(state -> states.put(state.isrc(), state));
         }
         isrcs.forEach(isrc -> states.computeIfAbsent(isrc, this::fold));
