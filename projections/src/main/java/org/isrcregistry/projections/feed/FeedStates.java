@@ -1,0 +1,61 @@
+package org.isrcregistry.projections.feed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The state last published per key on the state topics ({@code kafka_feed_state}), so the next event of a recording
+ * or prefix is folded onto it. Written in the feed's batch transaction: it moves with the feed's token.
+ */
+final class FeedStates {
+
+    enum Kind { RECORDING, PREFIX }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    FeedStates(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        // The state records also write derived fields (display, ...), which are not read back.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    <T> T load(Kind kind, String subject, Class<T> type) {
+        List<String> found = jdbc.queryForList(
+                "SELECT state::text FROM kafka_feed_state WHERE topic_kind = ? AND subject = ?", String.class,
+                kind.name(), subject);
+        try {
+            return found.isEmpty() ? null : json.readValue(found.get(0), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable feed state of " + subject, e);
+        }
+    }
+
+    void save(Kind kind, Map<String, ?> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                        INSERT INTO kafka_feed_state (topic_kind, subject, state) VALUES (?, ?, ?::jsonb)
+                        ON CONFLICT (topic_kind, subject) DO UPDATE SET state = excluded.state""",
+                states.entrySet().stream().map(e -> new Object[] {kind.name(), e.getKey(), write(e.getValue())})
+                        .toList());
+    }
+
+    void clear() {
+        jdbc.update("TRUNCATE kafka_feed_state");
+    }
+
+    private String write(Object state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
