@@ -80,11 +80,11 @@ public class FeedTopics {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FeedUnavailableException("Interrupted while creating the feed's topics", e);
+            throw new FeedUnavailableException("Interrupted while creating the feed's topics");
         } catch (ExecutionException | TimeoutException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new FeedUnavailableException("The feed's topics could not be created; the broker may be down",
-                        e);
+                throw new FeedUnavailableException("The feed's topics could not be created (" + e.getCause()
+                        + "); the broker may be down");
             }
         }
     }

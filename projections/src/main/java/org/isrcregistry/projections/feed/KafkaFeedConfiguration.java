@@ -42,17 +42,19 @@ public class KafkaFeedConfiguration {
     @Bean
     Supplier<Producer<String, CloudEvent>> feedProducers(KafkaConnectionDetails kafka,
                                                          KafkaFeedProperties properties) {
-        Map<String, Object> config = new HashMap<>(properties.producer());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getProducerBootstrapServers()));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A down broker fails the first send of a batch within this, rather than after the whole send timeout.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(properties.sendTimeout().toMillis(), 5_000));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis(), 15_000));
+        config.putAll(properties.producer());
+        // What the outbox's guarantees rest on cannot be configured away.
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getProducerBootstrapServers()));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY);

@@ -120,7 +120,7 @@ public class KafkaFeedPublisher {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FeedUnavailableException("Interrupted while waiting to retry", e);
+            throw new FeedUnavailableException("Interrupted while waiting to retry");
         }
     }
 
@@ -184,9 +184,8 @@ public class KafkaFeedPublisher {
         producer.discard();
         pause = pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), LONGEST_PAUSE);
         Throwable reason = cause.getCause() == null ? cause : cause.getCause();
-        log.warn("Kafka feed paused: the broker did not acknowledge a batch ({}); retrying from the last "
-                + "acknowledged event in {} ms", reason.toString(), pause.toMillis());
-        return new FeedUnavailableException("The broker did not acknowledge the batch; it will be retried", cause);
+        log.warn("Kafka feed paused: {}; retrying from the last acknowledged event in {} ms", reason, pause.toMillis());
+        return new FeedUnavailableException("The broker did not take the batch (" + reason + "); it will be retried");
     }
 
     private static Duration min(Duration a, Duration b) {
