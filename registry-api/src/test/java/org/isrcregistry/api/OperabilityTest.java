@@ -3,7 +3,9 @@ package org.isrcregistry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +22,9 @@ class OperabilityTest {
 
     @Test
     void healthShowsPostgresAndKafkaAsComponents() {
+        // The embedded broker starts beside the application; the registry does not wait for it.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(
+                http.getForObject("/actuator/health", JsonNode.class).path("components").path("kafka").path("status").asText()));
         JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");

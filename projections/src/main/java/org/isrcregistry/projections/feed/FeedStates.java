@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,6 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class FeedStates {
 
     enum Kind { RECORDING, PREFIX }
+
+    private static final String UPSERT = """
+            INSERT INTO kafka_feed_state (topic_kind, subject, state) VALUES (?, ?, ?::jsonb)
+            ON CONFLICT (topic_kind, subject) DO UPDATE SET state = excluded.state""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -36,26 +41,13 @@ final class FeedStates {
         }
     }
 
-    void save(Kind kind, Map<String, ?> states) {
-        if (states.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                        INSERT INTO kafka_feed_state (topic_kind, subject, state) VALUES (?, ?, ?::jsonb)
-                        ON CONFLICT (topic_kind, subject) DO UPDATE SET state = excluded.state""",
-                states.entrySet().stream().map(e -> new Object[] {kind.name(), e.getKey(), write(e.getValue())})
-                        .toList());
+    /** Written when the batch commits, with its token: never ahead of what the broker acknowledged. */
+    void save(Kind kind, String subject, byte[] stateJson) {
+        JdbcBatch.current(jdbc).put(UPSERT, kind.name() + subject, kind.name(), subject,
+                new String(stateJson, StandardCharsets.UTF_8));
     }
 
     void clear() {
         jdbc.update("TRUNCATE kafka_feed_state");
-    }
-
-    private String write(Object state) {
-        try {
-            return json.writeValueAsString(state);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,7 +24,6 @@ import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.event.RegistryEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
-import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.projections.feed.FeedStates.Kind;
 import org.isrcregistry.projections.prefix.PrefixState;
 import org.isrcregistry.projections.recording.RecordingState;
@@ -80,7 +79,7 @@ public class KafkaFeedPublisher {
         if (event instanceof RecordingEvent recordingEvent) {
             RecordingState before = batch.state(Kind.RECORDING, event.subject(), RecordingState.class);
             RecordingState after = before == null
-                    ? RecordingState.created((RecordingCreated) recordingEvent, at)
+                    ? RecordingState.start(recordingEvent, at)
                     : before.apply(recordingEvent, at);
             batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, after);
         } else if (event instanceof PrefixEvent prefixEvent && PrefixState.changes(prefixEvent)) {
@@ -124,7 +123,10 @@ public class KafkaFeedPublisher {
         }
     }
 
-    /** The sends and the states of one batch: committed together once the broker acknowledged every send. */
+    /**
+     * The sends and the states of one batch: the batch's transaction (states and token) commits only once the broker
+     * acknowledged every send.
+     */
     private final class Batch {
 
         private final List<Future<RecordMetadata>> sends = new ArrayList<>();
@@ -139,7 +141,9 @@ public class KafkaFeedPublisher {
         void publishState(Kind kind, String topic, EventMessage<?> cause, Object state) {
             String subject = ((RegistryEvent) cause.getPayload()).subject();
             changed.get(kind).put(subject, state);
-            send(topic, subject, mapper.state(cause.getIdentifier(), subject, cause.getTimestamp(), state), null);
+            CloudEvent message = mapper.state(cause.getIdentifier(), subject, cause.getTimestamp(), state);
+            states.save(kind, subject, message.getData().toBytes());
+            send(topic, subject, message, null);
         }
 
         /** Fails at once when an earlier send already failed (the broker is gone), instead of blocking on each. */
@@ -161,7 +165,6 @@ public class KafkaFeedPublisher {
             for (Future<RecordMetadata> send : sends) {
                 await(send, deadline - System.nanoTime());
             }
-            changed.forEach(states::save);
             if (!pause.isZero()) {
                 log.info("Kafka feed resumed");
             }

@@ -74,8 +74,7 @@ public record RecordingState(
         possibleDuplicates = List.copyOf(possibleDuplicates == null ? List.of() : possibleDuplicates);
     }
 
-    /** The state after the first event of the recording's stream. */
-    public static RecordingState created(RecordingCreated event, Instant at) {
+    private static RecordingState created(RecordingCreated event, Instant at) {
         RecordingDetails details = event.details();
         RecordingMetadata m = details.metadata();
         Isrc parent = event instanceof IsrcAssigned assigned ? assigned.parent() : null;
@@ -95,12 +94,13 @@ public record RecordingState(
         RecordingState state = null;
         for (EventMessage<?> message : events) {
             RecordingEvent event = (RecordingEvent) message.getPayload();
-            state = state == null ? first(event, message.getTimestamp()) : state.apply(event, message.getTimestamp());
+            state = state == null ? start(event, message.getTimestamp()) : state.apply(event, message.getTimestamp());
         }
         return Optional.ofNullable(state);
     }
 
-    private static RecordingState first(RecordingEvent event, Instant at) {
+    /** The state after the first event of the recording's stream, which must create the recording. */
+    public static RecordingState start(RecordingEvent event, Instant at) {
         if (event instanceof RecordingCreated created) {
             return created(created, at);
         }

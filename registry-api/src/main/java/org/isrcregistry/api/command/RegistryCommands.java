@@ -2,31 +2,35 @@ package org.isrcregistry.api.command;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.config.AxonConfiguration;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sends commands for HTTP requests, with who acted and the request's correlation id as metadata (they end up on
- * every event the command produces). A command that lost a race on the event store's sequence numbers to another
+ * Sends commands with who acted and the request's correlation id as metadata (they end up on every event the
+ * command produces); outside an HTTP request the actor is the registry itself. A command that lost a race on the event store's sequence numbers to another
  * node is retried: it is decided again on the fresh state, so it can never issue a code twice.
  */
 @Component
 public class RegistryCommands {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final int ATTEMPTS = 5;
+    /** Under contention from other nodes a command may lose several races in a row; each retry backs off at random. */
+    private static final int ATTEMPTS = 30;
 
     private final CommandGateway gateway;
-    private final HttpServletRequest request;
 
-    RegistryCommands(CommandGateway gateway, HttpServletRequest request) {
+    RegistryCommands(CommandGateway gateway) {
         this.gateway = gateway;
-        this.request = request;
     }
 
     public <R> R send(Object command) {
@@ -36,21 +40,36 @@ public class RegistryCommands {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command, metaData);
-            } catch (ConcurrencyException raced) {
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
+                backOff(attempt);
             }
         }
     }
 
-    private String actor() {
-        Principal principal = request.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 10) * 3L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private String correlationId() {
-        String header = request.getHeader(CORRELATION_HEADER);
-        return header != null && header.matches("[A-Za-z0-9._:-]{1,128}") ? header : UUID.randomUUID().toString();
+    private static Optional<HttpServletRequest> request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest()) : Optional.empty();
+    }
+
+    private static String actor() {
+        return request().map(r -> Optional.ofNullable(r.getUserPrincipal()).map(Principal::getName).orElse("anonymous"))
+                .orElse("registry");
+    }
+
+    private static String correlationId() {
+        return request().map(r -> r.getHeader(CORRELATION_HEADER))
+                .filter(header -> header.matches("[A-Za-z0-9._:-]{1,128}"))
+                .orElseGet(() -> UUID.randomUUID().toString());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.isrcregistry.projections.ReadModels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,11 @@ public class ReadYourWrites {
         this.jdbc = jdbc;
         this.processing = processing;
         this.timeout = timeout;
+    }
+
+    /** Waits until the read models the queries serve ({@link ReadModels#QUERIED}) have caught up; see below. */
+    public boolean awaitReadModels() {
+        return awaitProjections(ReadModels.QUERIED.toArray(String[]::new));
     }
 
     /** Waits until each named processor has passed the head of the event store; false if the wait timed out. */

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -30,6 +31,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final KafkaConfig config;
     private KafkaRaftServer server;
+    private CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
 
     public EmbeddedKafkaBroker(Path logDir, boolean deleteOnClose, int port, int controllerPort) {
         this.logDir = logDir.toAbsolutePath();
@@ -85,16 +87,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the broker beside the rest of the application: its port is known before it listens, and clients
+     * connect once it does. The registry does not wait for its feed's broker.
+     */
+    public EmbeddedKafkaBroker startInBackground() {
+        started = CompletableFuture.runAsync(this::start).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("The embedded Kafka broker did not start on port {}; the feed waits for a broker", port, failure);
+            }
+        });
+        return this;
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     /** Stops the broker and keeps its data, as an outage would. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
+    public void stop() {
+        started.exceptionally(failure -> null).join();
+        synchronized (this) {
+            if (server != null) {
+                server.shutdown();
+                server.awaitShutdown();
+                server = null;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ class EmbeddedKafkaConfiguration {
                 ? properties.dataDir().resolve("kafka")
                 : Files.createTempDirectory("isrc-registry-kafka");
         return new EmbeddedKafkaBroker(logDir, !properties.persistent(), properties.kafka().port(),
-                properties.kafka().controllerPort()).start();
+                properties.kafka().controllerPort()).startInBackground();
     }
 
     @Bean

@@ -1,0 +1,21 @@
+package org.isrcregistry.projections;
+
+import java.util.List;
+import org.isrcregistry.projections.audit.AuditLogProjection;
+import org.isrcregistry.projections.prefix.PrefixProjection;
+import org.isrcregistry.projections.recording.RecordingProjection;
+
+/** The processing groups of the read models: each a pooled streaming processor, each rebuildable. */
+public final class ReadModels {
+
+    /** The read models the API's queries serve; a command's response waits for these (read-your-writes). */
+    public static final List<String> QUERIED = List.of(PrefixProjection.PROCESSING_GROUP,
+            RecordingProjection.PROCESSING_GROUP);
+
+    /** Every read model, including the agency's audit log. */
+    public static final List<String> ALL = List.of(PrefixProjection.PROCESSING_GROUP,
+            RecordingProjection.PROCESSING_GROUP, AuditLogProjection.PROCESSING_GROUP);
+
+    private ReadModels() {
+    }
+}

@@ -1,0 +1,40 @@
+package org.isrcregistry.projections.audit;
+
+import org.isrcregistry.core.prefix.PrefixSuspended;
+import org.isrcregistry.core.recording.IsrcAssigned;
+import org.isrcregistry.core.recording.IsrcWithdrawn;
+import org.isrcregistry.core.recording.MetadataCorrected;
+import org.isrcregistry.core.recording.NewVersionDeclared;
+import org.isrcregistry.core.recording.VersionReason;
+
+/** The reason an event records, for the events that carry one; null for the others. */
+public final class EventReasons {
+
+    private EventReasons() {
+    }
+
+    public static String of(Object event) {
+        if (event instanceof MetadataCorrected corrected) {
+            return corrected.reason();
+        }
+        if (event instanceof IsrcWithdrawn withdrawn) {
+            return withdrawn.duplicateOf() == null ? withdrawn.reason().name()
+                    : withdrawn.reason().name() + " of " + withdrawn.duplicateOf().value();
+        }
+        if (event instanceof PrefixSuspended suspended) {
+            return suspended.reason();
+        }
+        if (event instanceof NewVersionDeclared declared) {
+            return version(declared.reason());
+        }
+        if (event instanceof IsrcAssigned assigned && assigned.versionReason() != null) {
+            return version(assigned.versionReason());
+        }
+        return null;
+    }
+
+    private static String version(VersionReason reason) {
+        return reason.description() == null ? reason.change().name()
+                : reason.change().name() + ": " + reason.description();
+    }
+}

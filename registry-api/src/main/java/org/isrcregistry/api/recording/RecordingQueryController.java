@@ -1,0 +1,233 @@
+package org.isrcregistry.api.recording;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.isrcregistry.api.problem.ProblemType;
+import org.isrcregistry.api.problem.Problems;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.recording.RecordingKind;
+import org.isrcregistry.core.recording.RecordingStatus;
+import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.history.RecordingHistory;
+import org.isrcregistry.projections.prefix.PrefixQueries;
+import org.isrcregistry.projections.recording.Lineage;
+import org.isrcregistry.projections.recording.RecordingPage;
+import org.isrcregistry.projections.recording.RecordingQueries;
+import org.isrcregistry.projections.recording.RecordingSearch;
+import org.isrcregistry.projections.recording.RecordingState;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Looking recordings up: by ISRC (now, or as of an instant), their history and lineage, search, and a registrant's
+ * full list. The current state comes from the read model; history and {@code asOf} from the event store itself.
+ */
+@RestController
+@Tag(name = "Recordings (queries)", description = "Look-up, history, lineage, search and a prefix's full list")
+public class RecordingQueryController {
+
+    static final String CSV = "text/csv";
+
+    private final RecordingQueries queries;
+    private final RecordingHistory history;
+    private final PrefixQueries prefixes;
+
+    RecordingQueryController(RecordingQueries queries, RecordingHistory history, PrefixQueries prefixes) {
+        this.queries = queries;
+        this.history = history;
+        this.prefixes = prefixes;
+    }
+
+    /** The recording and its new versions, each in the recording's representation. */
+    public record LineageView(RecordingState recording, RecordingState parent, List<RecordingState> children) {
+    }
+
+    public record HistoryView(Isrc isrc, String display, List<RecordingHistory.Entry> events) {
+    }
+
+    /** A bad query parameter: the field, what was wrong and what to send instead. */
+    static final class InvalidParameter extends RuntimeException {
+        private final String field;
+        private final String action;
+
+        InvalidParameter(String field, String message, String action) {
+            super(message);
+            this.field = field;
+            this.action = action;
+        }
+    }
+
+    @GetMapping("/v1/recordings/{isrc}")
+    @Operation(summary = "Look a recording up by its ISRC, now or as of an instant",
+            description = "The ISRC in any accepted form: CAK7Q2600001, ca-k7q-26-00001, ISRC CA-K7Q-26-00001.")
+    public RecordingState get(@PathVariable String isrc,
+                              @Parameter(description = "ISO 8601 instant, e.g. 2026-03-01T12:00:00Z: the state at "
+                                      + "that instant, folded from the recording's own events")
+                              @RequestParam(required = false) String asOf) {
+        Isrc code = Isrc.parse(isrc);
+        if (asOf != null) {
+            Instant instant = instant(asOf);
+            return history.asOf(code, instant).orElseThrow(() -> notFound(code, " did not exist at " + instant));
+        }
+        return queries.find(code).orElseThrow(() -> notFound(code, " is not registered"));
+    }
+
+    @GetMapping("/v1/recordings/{isrc}/history")
+    @Operation(summary = "Every event of the recording, in order, with time, actor, correlation id and reason")
+    public HistoryView history(@PathVariable String isrc) {
+        Isrc code = Isrc.parse(isrc);
+        List<RecordingHistory.Entry> entries = history.entries(code);
+        if (entries.isEmpty()) {
+            throw notFound(code, " is not registered");
+        }
+        return new HistoryView(code, code.display(), entries);
+    }
+
+    @GetMapping("/v1/recordings/{isrc}/lineage")
+    @Operation(summary = "The recording, its parent (if it is a new version) and its new versions")
+    public LineageView lineage(@PathVariable String isrc) {
+        Isrc code = Isrc.parse(isrc);
+        RecordingState recording = queries.find(code).orElseThrow(() -> notFound(code, " is not registered"));
+        Lineage lineage = queries.lineage(recording);
+        return new LineageView(recording, lineage.parent(), lineage.children());
+    }
+
+    @GetMapping("/v1/recordings")
+    @Operation(summary = "Search recordings",
+            description = "title and artist match anywhere, whatever the case and accents; all criteria combine. "
+                    + "Pages are in ISRC order; pass the 'next' of a page as 'cursor' for the following one.")
+    public RecordingPage search(@RequestParam(required = false) String title,
+                                @RequestParam(required = false) String artist,
+                                @RequestParam(required = false) String prefix,
+                                @Parameter(description = "year of reference: 26 or 2026")
+                                @RequestParam(required = false) String year,
+                                @RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) String limit) {
+        RecordingSearch search = new RecordingSearch(blankToNull(title), blankToNull(artist),
+                prefix == null ? null : PrefixCode.parse(prefix), year(year),
+                option("kind", kind, RecordingKind.class), option("status", status, RecordingStatus.class));
+        return page(search, cursor, limit);
+    }
+
+    @GetMapping(value = "/v1/prefixes/{prefix}/recordings", produces = "application/json")
+    @Operation(summary = "A registrant's full list of recordings, as JSON pages in ISRC order")
+    public RecordingPage list(@PathVariable String prefix, @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) String limit) {
+        return page(RecordingSearch.ofPrefix(registered(prefix)), cursor, limit);
+    }
+
+    @GetMapping(value = "/v1/prefixes/{prefix}/recordings", produces = CSV)
+    @Operation(summary = "A registrant's full list of recordings as CSV, streamed (any number of rows)")
+    public ResponseEntity<StreamingResponseBody> csv(@PathVariable String prefix) {
+        PrefixCode code = registered(prefix);
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            queries.writeCsv(code, writer);
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code.value() + "-recordings.csv\"")
+                .body(body);
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail invalid(InvalidParameter e) {
+        return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), e.field, e.action);
+    }
+
+    private RecordingPage page(RecordingSearch search, String cursor, String limit) {
+        int size = limit == null ? 100 : integer("limit", limit, 1, RecordingQueries.MAX_PAGE_SIZE);
+        try {
+            return queries.search(search, blankToNull(cursor), size);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("cursor", e.getMessage(), "Leave 'cursor' out for the first page, or pass the "
+                    + "'next' value of the previous page unchanged.");
+        }
+    }
+
+    private PrefixCode registered(String prefix) {
+        PrefixCode code = PrefixCode.parse(prefix);
+        if (prefixes.find(code).isEmpty()) {
+            throw new RegistryRuleException(RegistryRuleException.Kind.PREFIX_NOT_REGISTERED, "prefix",
+                    code.display() + " is not registered", "Check the prefix code, or ask the agency to register it.");
+        }
+        return code;
+    }
+
+    private static RegistryRuleException notFound(Isrc isrc, String why) {
+        return new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "isrc", isrc.display() + why,
+                "Check the code, or register it first.");
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter("asOf", "'" + text + "' is not an instant",
+                    "Send an ISO 8601 instant with its offset, e.g. 2026-03-01T12:00:00Z.");
+        }
+    }
+
+    /** The two-digit year of reference, from 26 or 2026. */
+    private static Integer year(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int year = integer("year", text, 0, 9999);
+        if (year >= 100 && year < 1900) {
+            throw new InvalidParameter("year", "year " + year + " is not a year of reference",
+                    "Send the year the codes were assigned, as 26 or 2026.");
+        }
+        return year % 100;
+    }
+
+    private static int integer(String field, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidParameter(field, field + " '" + text + "' is not a whole number from " + min + " to " + max,
+                "Send a whole number from " + min + " to " + max + ".");
+    }
+
+    private static <E extends Enum<E>> E option(String field, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(field, field + " '" + text + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()), "Send one of " + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
