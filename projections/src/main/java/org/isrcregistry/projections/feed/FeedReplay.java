@@ -1,7 +1,6 @@
 package org.isrcregistry.projections.feed;
 
 import io.cloudevents.CloudEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,11 +67,10 @@ public class FeedReplay {
             return new Status(topic, state, head, published, startedAt, null, null, null);
         }
 
-        Status finished(long published, String error) {
-            Instant now = Instant.now();
-            long millis = Math.max(1, Duration.between(startedAt, now).toMillis());
-            return new Status(topic, error == null ? "DONE" : "FAILED", head, published, startedAt, now,
-                    published * 1000 / millis, error);
+        /** {@code nanos}: from the first event read to the last one acknowledged. */
+        Status finished(long published, long nanos, String error) {
+            return new Status(topic, error == null ? "DONE" : "FAILED", head, published, startedAt, Instant.now(),
+                    published * 1_000_000_000L / Math.max(1, nanos), error);
         }
     }
 
@@ -120,10 +118,12 @@ public class FeedReplay {
 
     private void run(Status started) {
         long published = 0;
+        long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (Producer<String, CloudEvent> producer = producers.get();
              Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             topics.ensureEventsTopic(started.topic());
+            start = System.nanoTime();
             var iterator = events.iterator();
             while (iterator.hasNext() && failure.get() == null) {
                 TrackedEventMessage<?> message = iterator.next();
@@ -148,7 +148,8 @@ public class FeedReplay {
             failure.compareAndSet(null, e);
         }
         Exception error = failure.get();
-        Status finished = started.finished(published, error == null ? null : error.toString());
+        Status finished = started.finished(published, System.nanoTime() - start,
+                error == null ? null : error.toString());
         status.set(finished);
         log.info("Replay to {}: {} events, {} events/s{}", finished.topic(), published, finished.eventsPerSecond(),
                 error == null ? "" : ", failed: " + error);

@@ -72,9 +72,13 @@ class FeedBenchmark {
                 }
             }));
         }
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        List<Long> backlogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sampler.scheduleAtFixedRate(() -> backlogs.add(feed.backlog()), 1, 1, TimeUnit.SECONDS);
         for (Future<?> client : done) {
             client.get();
         }
+        sampler.shutdownNow();
         double assignSeconds = (System.nanoTime() - start) / 1e9;
         clients.shutdown();
         await().atMost(Duration.ofMinutes(5)).until(() -> feed.backlog() == 0);
@@ -96,6 +100,7 @@ class FeedBenchmark {
         System.out.printf("FEED BENCHMARK: publication lag over %d events: mean %.1f ms, max %.1f ms, %s%n",
                 snapshot.count(), snapshot.mean(TimeUnit.MILLISECONDS), snapshot.max(TimeUnit.MILLISECONDS),
                 percentiles(snapshot.percentileValues()));
+        System.out.printf("FEED BENCHMARK: backlog each second while assigning: %s%n", backlogs);
         System.out.printf("FEED BENCHMARK: replay %s%n%n", replay);
         assertThat(replay.path("state").asText()).isEqualTo("DONE");
     }
