@@ -54,7 +54,8 @@ public class FeedReplay {
     /**
      * A replay's progress. {@code head} is the last event it republishes (the head of the store when it started).
      *
-     * @param state {@code RUNNING}, {@code DONE} or {@code FAILED} (with {@code error})
+     * @param state           {@code RUNNING}, {@code DONE} or {@code FAILED} (with {@code error})
+     * @param eventsPerSecond from the first event read to the last one acknowledged by the broker
      */
     public record Status(String topic, String state, long head, long published, Instant startedAt,
                          Instant finishedAt, Long eventsPerSecond, String error) {

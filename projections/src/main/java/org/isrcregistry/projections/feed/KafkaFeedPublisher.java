@@ -23,7 +23,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.event.RegistryEvent;
-import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.projections.feed.FeedStates.Kind;
 import org.isrcregistry.projections.prefix.PrefixState;
 import org.isrcregistry.projections.recording.RecordingState;
@@ -76,17 +75,23 @@ public class KafkaFeedPublisher {
         Batch batch = batch(unitOfWork);
         Instant at = message.getTimestamp();
         batch.send(properties.eventsTopic(), event.subject(), mapper.event(message), at);
-        if (event instanceof RecordingEvent recordingEvent) {
-            RecordingState before = batch.state(Kind.RECORDING, event.subject(), RecordingState.class);
-            RecordingState after = before == null
-                    ? RecordingState.start(recordingEvent, at)
-                    : before.apply(recordingEvent, at);
-            batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, after);
-        } else if (event instanceof PrefixEvent prefixEvent && PrefixState.changes(prefixEvent)) {
-            PrefixState after = prefixEvent instanceof PrefixRegistered registered
-                    ? PrefixState.registered(registered, at)
-                    : batch.state(Kind.PREFIX, event.subject(), PrefixState.class).apply(prefixEvent, at);
-            batch.publishState(Kind.PREFIX, properties.prefixesTopic(), message, after);
+        try {
+            if (event instanceof RecordingEvent recordingEvent) {
+                RecordingState before = batch.state(Kind.RECORDING, event.subject(), RecordingState.class);
+                RecordingState after = before == null
+                        ? RecordingState.start(recordingEvent, at)
+                        : before.apply(recordingEvent, at);
+                batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, after);
+            } else if (event instanceof PrefixEvent prefixEvent && PrefixState.changes(prefixEvent)) {
+                PrefixState after = PrefixState.fold(batch.state(Kind.PREFIX, event.subject(), PrefixState.class),
+                        prefixEvent, at);
+                batch.publishState(Kind.PREFIX, properties.prefixesTopic(), message, after);
+            }
+        } catch (IllegalArgumentException unfoldable) {
+            // A stream the aggregates cannot write (e.g. an event of a recording never created): the event is
+            // published, its key's state is left as it was, and the feed goes on.
+            log.warn("Kafka feed: no state after event {} of {}: {}", message.getIdentifier(), event.subject(),
+                    unfoldable.getMessage());
         }
     }
 

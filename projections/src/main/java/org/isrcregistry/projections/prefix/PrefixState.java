@@ -40,6 +40,17 @@ public record PrefixState(
                 || event instanceof PrefixReinstated;
     }
 
+    /** The state after {@code event}, from {@code before} (null before the prefix's registration). */
+    public static PrefixState fold(PrefixState before, PrefixEvent event, Instant at) {
+        if (event instanceof PrefixRegistered registered && before == null) {
+            return registered(registered, at);
+        }
+        if (before == null) {
+            throw new IllegalArgumentException("a prefix's stream starts with its registration, not " + event);
+        }
+        return before.apply(event, at);
+    }
+
     /** The state after one more lifecycle event of the same prefix. */
     public PrefixState apply(PrefixEvent event, Instant at) {
         if (!event.prefixCode().equals(prefix)) {

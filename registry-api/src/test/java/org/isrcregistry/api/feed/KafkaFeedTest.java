@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.isrcregistry.api.KafkaTestConsumer;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.core.event.RegistryEvent;
@@ -42,6 +44,7 @@ import org.isrcregistry.core.recording.LinkWork;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.recording.Release;
+import org.isrcregistry.core.recording.OwnershipTransferred;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WithdrawIsrc;
@@ -75,6 +78,9 @@ class KafkaFeedTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    EventStore eventStore;
 
     FeedFixtures fixtures;
     PrefixCode prefix;
@@ -230,6 +236,21 @@ class KafkaFeedTest {
         assertThat(FeedSchemas.VALIDATED).containsKeys("org.isrc-registry.RecordingState.v1",
                 "org.isrc-registry.PrefixState.v1");
         assertThat(FeedSchemas.VIOLATIONS).isEmpty();
+    }
+
+    @Test
+    void anEventWhoseStateCannotBeFoldedIsStillPublishedAndTheFeedGoesOn() {
+        PrefixCode other = fixtures.newPrefix();
+        Isrc orphan = Isrc.parse(other.value() + "9899999");
+        eventStore.publish(new GenericDomainEventMessage<>("Recording", orphan.value(), 0,
+                new OwnershipTransferred(orphan, "Nobody", "Somebody", LocalDate.of(2026, 1, 1))));
+        Isrc after = fixtures.assign(other, "After The Orphan");
+
+        Map<String, Set<String>> expected = Map.of(orphan.value(), Set.copyOf(fixtures.eventIds(orphan.value())),
+                after.value(), Set.copyOf(fixtures.eventIds(after.value())));
+        assertThat(read("isrc-registry.events", expected)).isNotEmpty();
+        assertThat(read("isrc-registry.recordings", Map.of(after.value(), expected.get(after.value()))))
+                .noneMatch(r -> orphan.value().equals(r.key()));
     }
 
     @Test
