@@ -23,6 +23,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.event.RegistryEvent;
+import org.isrcregistry.core.prefix.PrefixRegistered;
+import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.projections.feed.FeedStates.Kind;
 import org.isrcregistry.projections.prefix.PrefixState;
 import org.isrcregistry.projections.recording.RecordingState;
@@ -77,14 +79,17 @@ public class KafkaFeedPublisher {
         batch.send(properties.eventsTopic(), event.subject(), mapper.event(message), at);
         try {
             if (event instanceof RecordingEvent recordingEvent) {
-                RecordingState before = batch.state(Kind.RECORDING, event.subject(), RecordingState.class);
+                // A creation starts from nothing: no round trip to the database for most of the feed's events.
+                RecordingState before = recordingEvent instanceof RecordingCreated ? null
+                        : batch.state(Kind.RECORDING, event.subject(), RecordingState.class);
                 RecordingState after = before == null
                         ? RecordingState.start(recordingEvent, at)
                         : before.apply(recordingEvent, at);
                 batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, after);
             } else if (event instanceof PrefixEvent prefixEvent && PrefixState.changes(prefixEvent)) {
-                PrefixState after = PrefixState.fold(batch.state(Kind.PREFIX, event.subject(), PrefixState.class),
-                        prefixEvent, at);
+                PrefixState before = prefixEvent instanceof PrefixRegistered ? null
+                        : batch.state(Kind.PREFIX, event.subject(), PrefixState.class);
+                PrefixState after = PrefixState.fold(before, prefixEvent, at);
                 batch.publishState(Kind.PREFIX, properties.prefixesTopic(), message, after);
             }
         } catch (IllegalArgumentException unfoldable) {
