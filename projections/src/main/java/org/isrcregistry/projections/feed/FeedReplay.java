@@ -28,7 +28,7 @@ public class FeedReplay {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Logger log = LoggerFactory.getLogger(FeedReplay.class);
 
-    private final EventStorageEngine storage;
+    private final Supplier<EventStorageEngine> storage;
     private final JdbcTemplate jdbc;
     private final Supplier<Producer<String, CloudEvent>> producers;
     private final CloudEventMapper mapper;
@@ -41,7 +41,7 @@ public class FeedReplay {
     });
     private final AtomicReference<Status> status = new AtomicReference<>();
 
-    FeedReplay(EventStorageEngine storage, JdbcTemplate jdbc, Supplier<Producer<String, CloudEvent>> producers,
+    FeedReplay(Supplier<EventStorageEngine> storage, JdbcTemplate jdbc, Supplier<Producer<String, CloudEvent>> producers,
                CloudEventMapper mapper, FeedTopics topics, KafkaFeedProperties properties) {
         this.storage = storage;
         this.jdbc = jdbc;
@@ -122,7 +122,7 @@ public class FeedReplay {
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (Producer<String, CloudEvent> producer = producers.get();
-             Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+             Stream<? extends TrackedEventMessage<?>> events = storage.get().readEvents(null, false)) {
             topics.ensureEventsTopic(started.topic());
             start = System.nanoTime();
             var iterator = events.iterator();

@@ -20,7 +20,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -104,10 +108,28 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    FeedReplay feedReplay(EventStorageEngine storage, JdbcTemplate jdbc,
+    FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon, ConnectionProvider connections,
+                          TransactionManager transactions, JdbcTemplate jdbc,
                           Supplier<Producer<String, CloudEvent>> feedProducers, CloudEventMapper feedMapper,
                           FeedTopics feedTopics, KafkaFeedProperties properties) {
-        return new FeedReplay(storage, jdbc, feedProducers, feedMapper, feedTopics, properties);
+        return new FeedReplay(() -> replayReader(axon.getObject(), connections, transactions), jdbc, feedProducers,
+                feedMapper, feedTopics, properties);
+    }
+
+    /**
+     * The event store as the replay reads it: the same table, serializer and upcasters as Axon's own engine, but
+     * thousands of events per query instead of the live processors' hundred, since it reads the whole store.
+     */
+    private static EventStorageEngine replayReader(org.axonframework.config.Configuration axon,
+                                                  ConnectionProvider connections, TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(axon.eventSerializer())
+                .snapshotSerializer(axon.serializer())
+                .upcasterChain(axon.upcasterChain())
+                .batchSize(5_000)
+                .build();
     }
 
     /** A failed send must stop the feed at that event and retry it, never log it and move on. */
