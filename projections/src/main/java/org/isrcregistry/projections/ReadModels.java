@@ -5,7 +5,7 @@ import org.isrcregistry.projections.audit.AuditLogProjection;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.recording.RecordingProjection;
 
-/** The processing groups of the read models: each a pooled streaming processor, each rebuildable. */
+/** The processing groups of the read models: each a streaming processor over the event store, each rebuildable. */
 public final class ReadModels {
 
     /** The read models the API's queries serve; a command's response waits for these (read-your-writes). */

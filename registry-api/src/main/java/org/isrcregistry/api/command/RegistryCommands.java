@@ -34,9 +34,14 @@ public class RegistryCommands {
     }
 
     public <R> R send(Object command) {
+        return send(command, actor(), correlationId());
+    }
+
+    /** For work that outlives its request (a bulk import): who acted and the correlation id are given. */
+    public <R> R send(Object command, String actor, String correlationId) {
         MetaData metaData = MetaData.from(Map.of(
-                AxonConfiguration.ACTOR, actor(),
-                AxonConfiguration.CORRELATION_ID, correlationId()));
+                AxonConfiguration.ACTOR, actor,
+                AxonConfiguration.CORRELATION_ID, correlationId));
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command, metaData);
@@ -63,11 +68,16 @@ public class RegistryCommands {
     }
 
     private static String actor() {
-        return request().map(r -> Optional.ofNullable(r.getUserPrincipal()).map(Principal::getName).orElse("anonymous"))
-                .orElse("registry");
+        return request().map(RegistryCommands::actorOf).orElse("registry");
     }
 
-    private static String correlationId() {
+    /** Who sent the request: the authenticated principal, or "anonymous". Idempotency keys are scoped to it. */
+    public static String actorOf(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName).orElse("anonymous");
+    }
+
+    /** The request's X-Correlation-Id when it is well formed, else a new one. */
+    public static String correlationId() {
         return request().map(r -> r.getHeader(CORRELATION_HEADER))
                 .filter(header -> header.matches("[A-Za-z0-9._:-]{1,128}"))
                 .orElseGet(() -> UUID.randomUUID().toString());

@@ -1,6 +1,7 @@
 package org.isrcregistry.api.prefix;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,12 +14,15 @@ import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.RegisterPrefix;
+import org.isrcregistry.core.prefix.ReinstatePrefix;
+import org.isrcregistry.core.prefix.SuspendPrefix;
 import org.isrcregistry.core.prefix.Registrant;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.prefix.PrefixQueries;
 import org.isrcregistry.projections.prefix.PrefixView;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,6 +84,29 @@ public class PrefixController {
         return queries.find(code).orElseThrow(() -> new RegistryRuleException(
                 RegistryRuleException.Kind.PREFIX_NOT_REGISTERED, "prefix", code.display() + " is not registered",
                 "Check the prefix code, or ask the agency to register it."));
+    }
+
+    public record SuspensionRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/{prefix}/suspension")
+    @Operation(summary = "Suspend a prefix (agency): no new ISRCs under it; codes already issued stay valid")
+    public PrefixView suspend(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
+                              @Valid @RequestBody SuspensionRequest request) {
+        commands.send(new SuspendPrefix(prefix, request.reason()));
+        return current(prefix);
+    }
+
+    @DeleteMapping("/{prefix}/suspension")
+    @Operation(summary = "Reinstate a suspended prefix (agency)")
+    public PrefixView reinstate(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix) {
+        commands.send(new ReinstatePrefix(prefix));
+        return current(prefix);
+    }
+
+    private PrefixView current(PrefixCode prefix) {
+        readYourWrites.awaitProjections(PrefixProjection.PROCESSING_GROUP);
+        return get(prefix.value());
     }
 
     private static DesignationRange range(RangeRequest range) {

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -29,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -48,6 +55,64 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Correct the named fields and send the request again."));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName();
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidIdentifierException invalid) {
+                return ResponseEntity.badRequest().body(identifierProblem(field, invalid));
+            }
+        }
+        return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_FIELD,
+                "'" + ex.getValue() + "' is not a valid value for " + field, field,
+                "Send a value of the documented type (see /v3/api-docs)."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        String detail = ex.getAllErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "));
+        String field = ex.getParameterValidationResults().stream()
+                .map(r -> r.getMethodParameter().getParameterName()).distinct().collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_FIELD, field + ": " + detail, field,
+                "Correct the named fields and send the request again."));
+    }
+
+    /** Spring's own problems (method, media type, missing resource ...) get this API's stable type URIs too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            ProblemType type = switch (statusCode.value()) {
+                case 404 -> ProblemType.NOT_FOUND;
+                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+                default -> statusCode.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
+            };
+            problem.setType(type.type());
+            problem.setProperty("action", "See the API description at /v3/api-docs.");
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), e.field(), e.action());
+    }
+
+    /** Not client input: logged, and answered without internals. Nothing is half-stored (one transaction). */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return Problems.of(ProblemType.INTERNAL_ERROR, "The registry could not complete the request; nothing was"
+                + " stored", null, "Retry later (with the same Idempotency-Key); report it if it persists.");
+    }
+
     @ExceptionHandler(RegistryRuleException.class)
     ProblemDetail refused(RegistryRuleException e) {
         return Problems.of(ProblemType.valueOf(e.kind().name()), e.getMessage(), e.field(), e.action());
@@ -60,7 +125,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return Problems.of(ProblemType.NOT_FOUND, e.getAggregateIdentifier() + " is not registered", null,
+        return Problems.of(ProblemType.NOT_FOUND, e.getAggregateIdentifier() + " is not registered", "isrc",
                 "Check the code, or register it first.");
     }
 
@@ -77,7 +142,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Correct the request and send it again (see /v3/api-docs).");
     }
 
-    private static ProblemDetail unreadable(Throwable cause) {
+    /** A body (or an import row) Jackson could not read, explained on the field. */
+    public static ProblemDetail unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.of(ProblemType.MALFORMED_REQUEST,
                     "Unknown field '" + path(unknown) + "'; the registry refuses fields it does not know rather than"
@@ -119,7 +185,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** An identifier the domain refused, with the part and position its parser named. */
-    static ProblemDetail identifierProblem(String field, InvalidIdentifierException e) {
+    public static ProblemDetail identifierProblem(String field, InvalidIdentifierException e) {
         ProblemType type = e instanceof UnallocatedPrefixException ? ProblemType.PREFIX_NOT_ALLOCATED
                 : ProblemType.INVALID_CODE;
         ProblemDetail problem = Problems.of(type, (field == null ? "" : "Field '" + field + "': ") + e.getMessage(),

@@ -23,11 +23,15 @@ public enum ProblemType {
     WITHDRAWN("withdrawn", HttpStatus.CONFLICT, "Recording withdrawn"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key used for another request"),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", HttpStatus.CONFLICT, "Idempotency-Key in use"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
-    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+    TOO_MANY_ROWS("too-many-rows", HttpStatus.PAYLOAD_TOO_LARGE, "Too many rows"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     public static final String BASE = "https://isrc-registry.org/problems/";
 

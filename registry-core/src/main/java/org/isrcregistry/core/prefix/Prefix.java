@@ -20,6 +20,7 @@ import org.isrcregistry.core.rule.RecordingCatalogue;
 import org.isrcregistry.core.rule.RegistrantCodes;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +110,40 @@ public class Prefix {
     public IsrcRegistration handle(RegisterExistingIsrc command, RecordingCatalogue catalogue,
                                    Recordings recordings) throws Exception {
         requireRegistered(command.prefixCode());
+        return registerExisting(command, catalogue, recordings);
+    }
+
+    /**
+     * One unit of work for many codes, so a bulk import costs one load of the prefix and one transaction per batch.
+     * The lookups the rules read are written when the unit of work commits, so the batch's own registrations are
+     * checked against each other here.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<RegistrationOutcome> handle(RegisterExistingIsrcs command, RecordingCatalogue catalogue,
+                                            Recordings recordings) throws Exception {
+        requireRegistered(command.prefixCode());
+        BatchCatalogue batch = new BatchCatalogue(catalogue);
+        List<RegistrationOutcome> outcomes = new ArrayList<>(command.registrations().size());
+        for (RegisterExistingIsrc registration : command.registrations()) {
+            Isrc isrc = registration.isrc();
+            boolean taken = ledger(isrc.yearOfReference()).isTaken(isrc.designation());
+            try {
+                IsrcRegistration done = registerExisting(registration, batch, recordings);
+                if (!taken) {
+                    batch.add(isrc, registration.recording());
+                }
+                outcomes.add(new RegistrationOutcome(isrc, taken ? RegistrationOutcome.Result.ALREADY_REGISTERED
+                        : RegistrationOutcome.Result.REGISTERED, done.possibleDuplicates(), null));
+            } catch (RegistryRuleException refused) {
+                outcomes.add(RegistrationOutcome.refused(isrc, refused));
+            }
+        }
+        return outcomes;
+    }
+
+    private IsrcRegistration registerExisting(RegisterExistingIsrc command, RecordingCatalogue catalogue,
+                                              Recordings recordings) throws Exception {
         Isrc isrc = command.isrc();
         if (ledger(isrc.yearOfReference()).isTaken(isrc.designation())) {
             return alreadyRegistered(isrc, command.recording(), catalogue, recordings);

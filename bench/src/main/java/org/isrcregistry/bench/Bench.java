@@ -1,0 +1,335 @@
+package org.isrcregistry.bench;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The benchmark: starts the registry (or uses the given one), runs each scenario, checks what it measured, prints a
+ * table and writes {@code bench/results/latest.json}. See bench/README.md.
+ */
+public final class Bench {
+
+    private static final int VERIFY_THREADS = 16;
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.parse(args);
+        Results results = run(config);
+        System.out.println(results.table());
+        results.write(config.output());
+        say("Wrote %s", config.output().toAbsolutePath());
+        System.exit(results.anyFailed() ? 1 : 0);
+    }
+
+    public static Results run(BenchConfig config) throws Exception {
+        Results results = new Results(config.describe(), !config.quick());
+        RegistryProcess registry = config.startsRegistry() ? RegistryProcess.start(config) : null;
+        try {
+            Target target = registry != null ? registry.target()
+                    : new Target(config.registryUrl(), config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(),
+                            config.kafkaBootstrap());
+            Http http = new Http(target.baseUrl());
+            try (HeapSampler heap = new HeapSampler(http)) {
+                new Bench(config, target, http, heap, results, registry).runScenarios();
+                results.figure("registry heap, most used during the run", heap.maxMib(), "MiB", 1024.0, false);
+            }
+        } finally {
+            if (registry != null) {
+                registry.close();
+                if (registry.jfr() != null) {
+                    results.profile(Profile.hotMethods(registry.jfr(), 20), registry.jfr().toString());
+                }
+            }
+        }
+        return results;
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + format.formatted(args));
+    }
+
+    private final BenchConfig config;
+    private final Target target;
+    private final Http http;
+    private final HeapSampler heap;
+    private final Results results;
+    private final RegistryProcess registry;
+    private CatalogueSeeder.Catalogue catalogue;
+
+    private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
+                  RegistryProcess registry) {
+        this.registry = registry;
+        this.config = config;
+        this.target = target;
+        this.http = http;
+        this.heap = heap;
+        this.results = results;
+    }
+
+    private interface Body {
+        String run(Map<String, Object> details) throws Exception;
+    }
+
+    private void scenario(String name, Body body) {
+        if (!config.runs(name)) {
+            return;
+        }
+        say("Scenario %s", name);
+        heap.window();
+        Map<String, Object> details = new LinkedHashMap<>();
+        Results.Outcome outcome;
+        String message;
+        try {
+            if (registry != null && !registry.alive()) {
+                throw new IllegalStateException("the registry process is gone (exit " + registry.exitValue()
+                        + "); its log: " + registry.log());
+            }
+            message = body.run(details);
+            outcome = Results.Outcome.OK;
+        } catch (Skip skip) {
+            outcome = Results.Outcome.SKIPPED;
+            message = skip.getMessage();
+        } catch (Exception | AssertionError e) {
+            outcome = Results.Outcome.FAILED;
+            message = e.toString() + (e.getCause() == null ? "" : " caused by " + e.getCause());
+            e.printStackTrace(System.out);
+        }
+        details.put("heapMaxMiB", heap.window());
+        say("  %s: %s", outcome, message);
+        results.outcome(name, outcome, message, details);
+    }
+
+    private void runScenarios() {
+        List<String> onePrefix = Prefixes.codes('A', 1);
+        List<String> spread = Prefixes.codes('B', config.prefixes());
+        Map<String, Double> baselineRate = new LinkedHashMap<>();
+
+        scenario("baseline", details -> {
+            requireJdbc();
+            Baseline baseline = new Baseline(target);
+            StringBuilder checked = new StringBuilder();
+            for (List<String> prefixes : List.of(onePrefix, spread)) {
+                String mode = mode(prefixes);
+                Baseline.Run run = baseline.run(prefixes, config.clients(), config.assignDuration());
+                failOnErrors(run.outcome());
+                checked.append(mode).append(": ").append(baseline.verify(run)).append("; ");
+                throughput("baseline (plain JDBC) assignment, " + mode, run.outcome(), details);
+                baselineRate.put(mode, run.outcome().perSecond());
+            }
+            return checked.toString();
+        });
+
+        scenario("assign", details -> {
+            Assignment assignment = new Assignment(http);
+            StringBuilder checked = new StringBuilder();
+            for (List<String> prefixes : List.of(onePrefix, spread)) {
+                String mode = mode(prefixes);
+                assignment.registerPrefixes(prefixes);
+                assignment.probe(prefixes.get(0));
+                Assignment.Run run = assignment.run(prefixes, config.clients(), config.assignDuration());
+                failOnErrors(run.outcome());
+                checked.append(mode).append(": ")
+                        .append(assignment.verify(run, config.verifySample(), VERIFY_THREADS)).append("; ");
+                throughput("registry assignment, " + mode, run.outcome(), details);
+                Double baseline = baselineRate.get(mode);
+                if (baseline != null) {
+                    results.figure("assignment, " + mode + ", registry / baseline", run.outcome().perSecond() / baseline,
+                            "ratio", prefixes.size() == 1 ? 1.0 : null, true);
+                }
+            }
+            return checked.toString();
+        });
+
+        scenario("kafka", details -> {
+            Assignment assignment = new Assignment(http);
+            assignment.registerPrefixes(spread);
+            assignment.probe(spread.get(0));
+            try (KafkaLag lag = new KafkaLag(requireKafka())) {
+                Assignment.Run run = assignment.run(spread, config.clients(), config.kafkaDuration());
+                failOnErrors(run.outcome());
+                String checked = lag.awaitAll(run.codes(), Duration.ofSeconds(60));
+                lag.close();
+                Histogram h = lag.lag();
+                details.put("assignedPerSecond", run.outcome().perSecond());
+                details.put("lag", Latencies.summary(h));
+                results.figure("Kafka lag commit-to-consumer p50, while assigning", Latencies.ms(h.getValueAtPercentile(50)),
+                        "ms");
+                results.figure("Kafka lag commit-to-consumer p99, while assigning", Latencies.ms(h.getValueAtPercentile(99)),
+                        "ms", 1000.0, false);
+                results.figure("assignments during the Kafka lag run, 50 prefixes", run.outcome().perSecond(), "codes/s");
+                return checked;
+            }
+        });
+
+        scenario("import", details -> {
+            BulkImport bulk = new BulkImport(http);
+            List<String> prefix = Prefixes.codes('I', 1);
+            Assignment assignment = new Assignment(http);
+            assignment.registerPrefixes(prefix);
+            List<String> codes = BulkImport.codes(prefix.get(0), config.importRows());
+            BulkImport.Run run = bulk.run(prefix.get(0), codes);
+            details.put("rows", run.rows());
+            details.put("seconds", run.seconds());
+            results.figure("bulk import (NDJSON, " + String.format("%,d", run.rows()) + " rows), until COMPLETED",
+                    run.rows() / run.seconds(), "rows/s", 50_000.0, true);
+            // The import completes on the command side; its rows reach the read models after. Checked once there.
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                Processors.CaughtUp visible = Processors.await(connection, Tokens.maxGlobalIndex(connection),
+                        System.nanoTime(), Duration.ofSeconds(config.quick() ? 60 : 180),
+                        name -> !name.equals(Processors.FEED), false);
+                double untilVisible = run.seconds() + visible.slowest();
+                details.put("secondsUntilReadModels", untilVisible);
+                results.figure("bulk import, until every row is in the read models", run.rows() / untilVisible,
+                        "rows/s");
+            }
+            return bulk.verify(run, Math.min(config.verifySample(), 5_000), VERIFY_THREADS);
+        });
+
+        scenario("catalogue", details -> {
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                long before = Tokens.maxGlobalIndex(connection);
+                long started = System.nanoTime();
+                CatalogueSeeder.Seeded seeded = new CatalogueSeeder().seed(connection, config.catalogue(),
+                        config.cataloguePrefixes());
+                catalogue = seeded.catalogue();
+                long after = Tokens.maxGlobalIndex(connection);
+                details.put("recordings", seeded.catalogue().size());
+                details.put("events", seeded.events());
+                details.put("seedSeconds", seeded.seconds());
+                results.figure("catalogue seed into the event store (" + String.format("%,d", seeded.events())
+                        + " events)", seeded.events() / seeded.seconds(), "events/s");
+                // The read models must have the catalogue before the lookups; the Kafka feed is not waited for
+                // (its rate so far is reported): at its speed it may still be publishing during later scenarios.
+                Processors.CaughtUp caughtUp = Processors.await(connection, after, started,
+                        Duration.ofSeconds(config.quick() ? 120 : 240), name -> !name.equals(Processors.FEED), false);
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                details.put("catchUpSeconds", caughtUp.seconds());
+                for (Map.Entry<String, Double> processor : caughtUp.seconds().entrySet()) {
+                    results.figure("catch-up of read model " + processor.getKey() + " after the seed",
+                            (after - before) / processor.getValue(), "events/s");
+                }
+                Map<String, Tokens.Position> positions = Tokens.positions(connection);
+                Tokens.Position feed = positions.get(Processors.FEED);
+                if (feed != null) {
+                    long published = Math.max(0, Math.min(after, feed.index()) - before);
+                    details.put("feedPublishedDuringCatchUp", published);
+                    results.figure("Kafka feed publication of the seeded events", published / elapsed, "events/s",
+                            20_000.0, true);
+                }
+                String seededText = "%,d recordings (%,d events) over %d prefixes".formatted(seeded.catalogue().size(),
+                        seeded.events(), seeded.catalogue().prefixes().size());
+                for (String late : caughtUp.late()) {
+                    // Behind at the deadline is a slow figure, not a wrong one: its rate so far. The lookups, which
+                    // need every recording in the read model, will then find codes missing and fail.
+                    long done = Math.max(0, positions.get(late).index() - before);
+                    results.figure("catch-up of read model " + late + " after the seed (still behind)", done / elapsed,
+                            "events/s");
+                }
+                if (!caughtUp.late().isEmpty()) {
+                    return seededText + "; read models " + caughtUp.late() + " still behind after %.0f s: %s"
+                            .formatted(elapsed, positions);
+                }
+                return seededText + "; every read model reached the last event in %.1f s; the feed published %s"
+                        .formatted(caughtUp.slowest(), feed == null ? "nothing (no feed processor)"
+                                : feed.index() >= after ? "all of them" : "up to event " + feed.index() + " of " + after);
+            }
+        });
+
+        scenario("rebuild", details -> {
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                long events = Tokens.eventCount(connection);
+                long last = Tokens.maxGlobalIndex(connection);
+                List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
+                        http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
+                long started = System.nanoTime();
+                for (String projection : projections) {
+                    http.postJson(RegistryApi.rebuild(projection), "", Duration.ofMinutes(10))
+                            .require("Rebuilding " + projection);
+                }
+                Processors.CaughtUp caughtUp = Processors.await(connection, last, started,
+                        Duration.ofSeconds(config.quick() ? 120 : 300), projections::contains, true);
+                if (caughtUp.seconds().isEmpty() && caughtUp.late().isEmpty()) {
+                    throw new Skip("no projection processor in tokenentry to rebuild");
+                }
+                if (!caughtUp.late().isEmpty()) {
+                    throw new IllegalStateException("Not rebuilt in time: " + caughtUp.late() + " at "
+                            + Tokens.positions(connection) + " of " + last);
+                }
+                details.put("events", events);
+                details.put("seconds", caughtUp.seconds());
+                results.figure("projection rebuild (" + String.format("%,d", events) + " events)",
+                        events / caughtUp.slowest(), "events/s", 50_000.0, true);
+                return "processors " + caughtUp.seconds().keySet() + " replayed up to event " + last;
+            }
+        });
+
+        scenario("lookup", details -> {
+            if (catalogue == null) {
+                throw new Skip("needs the catalogue scenario in the same run");
+            }
+            List<String> sample = CatalogueSeeder.codesOf(catalogue, 200);
+            Skip.unlessRouted(http.get(RegistryApi.recording(sample.get(0))), "GET /v1/recordings/{isrc}");
+            Assignment.lookUpAll(http, sample, VERIFY_THREADS);
+            Lookup lookup = new Lookup(http);
+            lookup.run(config.lookupRate(), Duration.ofSeconds(config.quick() ? 1 : 5), config.lookupThreads(),
+                    catalogue.size(), catalogue::isrc);
+            Lookup.Run run = lookup.run(config.lookupRate(), config.lookupDuration(), config.lookupThreads(),
+                    catalogue.size(), catalogue::isrc);
+            if (run.wrong() > 0) {
+                throw new IllegalStateException(run.wrong() + " wrong answers, e.g. " + run.firstWrong());
+            }
+            details.put("latencyFromDueTime", Latencies.summary(run.latency()));
+            details.put("serviceTime", Latencies.summary(run.service()));
+            details.put("achievedRate", run.achievedRate());
+            String over = "at " + config.lookupRate() + "/s over " + String.format("%,d", catalogue.size());
+            results.figure("lookup p50 " + over, Latencies.ms(run.latency().getValueAtPercentile(50)), "ms");
+            results.figure("lookup p99 " + over, Latencies.ms(run.latency().getValueAtPercentile(99)), "ms", 5.0, false);
+            results.figure("lookup max " + over, Latencies.ms(run.latency().getMaxValue()), "ms");
+            return "%,d lookups at %.0f/s, every one 200 with the code asked for".formatted(run.requests(),
+                    run.achievedRate());
+        });
+    }
+
+    private void throughput(String name, ClosedLoop.Outcome outcome, Map<String, Object> details) {
+        Histogram h = outcome.latency();
+        results.figure(name + ", " + config.clients() + " clients", outcome.perSecond(), "codes/s");
+        results.figure(name + ", p50", Latencies.ms(h.getValueAtPercentile(50)), "ms");
+        results.figure(name + ", p99", Latencies.ms(h.getValueAtPercentile(99)), "ms");
+        results.figure(name + ", max", Latencies.ms(h.getMaxValue()), "ms");
+        Map<String, Object> summary = Latencies.summary(h);
+        summary.put("perSecond", outcome.perSecond());
+        details.put(name, summary);
+    }
+
+    private static String mode(List<String> prefixes) {
+        return prefixes.size() == 1 ? "one prefix" : prefixes.size() + " prefixes";
+    }
+
+    private static void failOnErrors(ClosedLoop.Outcome outcome) {
+        if (outcome.errors() > 0) {
+            throw new IllegalStateException(outcome.errors() + " of " + (outcome.calls() + outcome.errors())
+                    + " requests failed, first: " + outcome.firstError(), outcome.firstError());
+        }
+    }
+
+    private void requireJdbc() {
+        if (target.jdbcUrl() == null) {
+            throw new Skip("no --jdbc-url of the registry's PostgreSQL given");
+        }
+    }
+
+    private String requireKafka() {
+        if (target.kafkaBootstrap() == null) {
+            throw new Skip("no --kafka bootstrap servers given");
+        }
+        return target.kafkaBootstrap();
+    }
+}

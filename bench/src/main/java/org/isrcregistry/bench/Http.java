@@ -1,0 +1,80 @@
+package org.isrcregistry.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The JDK's HTTP client, HTTP/1.1 with keep-alive: one pooled connection per concurrent caller. */
+final class Http {
+
+    record Response(int status, String body, Optional<String> location) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        Response require(String what) {
+            if (!ok()) {
+                throw new IllegalStateException(what + ": HTTP " + status + " " + body);
+            }
+            return this;
+        }
+    }
+
+    private final String baseUrl;
+    private final HttpClient client;
+
+    Http(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Response postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    /** For an operation that may legitimately take minutes (a synchronous rebuild or import). */
+    Response postJson(String path, String json, Duration timeout) {
+        return send(request(path).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Response post(String path, String contentType, String body) {
+        return send(request(path).timeout(Duration.ofMinutes(10)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String url = path.startsWith("http") ? path : baseUrl + path;
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.isrcregistry.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The registry as a separate process on its embedded defaults (a real PostgreSQL and a real KRaft broker), in a
+ * fresh data directory, on free ports so it never meets another registry running on this machine.
+ */
+final class RegistryProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Target target;
+    private final Path log;
+    private final Path jfr;
+    private final Thread killOnExit;
+
+    private RegistryProcess(Process process, Target target, Path log, Path jfr) {
+        this.process = process;
+        this.target = target;
+        this.log = log;
+        this.jfr = jfr;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-registry");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    static RegistryProcess start(BenchConfig config) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(config.registryJar())) {
+            throw new IllegalStateException("No registry jar at " + config.registryJar().toAbsolutePath()
+                    + ": build it first (./mvnw -q install -DskipTests)");
+        }
+        Path runDir = Files.createDirectories(config.workDir()).toAbsolutePath()
+                .resolve("run-" + System.currentTimeMillis());
+        Path dataDir = Files.createDirectories(runDir.resolve("data"));
+        int http = freePort();
+        int postgres = freePort();
+        int kafka = freePort();
+        int controller = freePort();
+        Path jfr = config.jfr() ? runDir.resolve("registry.jfr") : null;
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + config.registryHeap(),
+                "-XX:+UseG1GC"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+        }
+        command.addAll(List.of(
+                "-jar", config.registryJar().toAbsolutePath().toString(),
+                "--registry.embedded.data-dir=" + dataDir,
+                "--server.port=" + http,
+                "--registry.embedded.postgres.port=" + postgres,
+                "--registry.embedded.kafka.port=" + kafka,
+                "--registry.embedded.kafka.controller-port=" + controller,
+                "--spring.datasource.url=",
+                "--registry.kafka.bootstrap-servers="));
+        Path log = runDir.resolve("registry.log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(runDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Embedded defaults: nothing external may leak in from the bench's own environment.
+        builder.environment().keySet().removeIf(name -> name.startsWith("REGISTRY_") || name.equals("SERVER_PORT"));
+        Bench.say("Starting the registry (HTTP %d, PostgreSQL %d, Kafka %d), log %s", http, postgres, kafka, log);
+
+        RegistryProcess registry = new RegistryProcess(builder.start(),
+                new Target("http://localhost:" + http, "jdbc:postgresql://localhost:" + postgres + "/postgres",
+                        "postgres", "", "localhost:" + kafka),
+                log, jfr);
+        registry.awaitReady();
+        return registry;
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        Http http = new Http(target.baseUrl());
+        long started = System.nanoTime();
+        long deadline = started + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The registry exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                if (http.get(RegistryApi.HEALTH).ok()) {
+                    Bench.say("Registry ready in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9, process.pid());
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("The registry was not ready within " + STARTUP + ":\n" + tail());
+    }
+
+    Target target() {
+        return target;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    Path jfr() {
+        return jfr;
+    }
+
+    String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** A graceful stop (SIGTERM), so the flight recording is written; forcibly after a minute. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook kills it
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.isrcregistry.api.http;
+
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Path variables and parameters read as identifiers, in any written form their parsers accept. */
+@Configuration(proxyBeanMethods = false)
+class IdentifierConverters implements WebMvcConfigurer {
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, Isrc.class, Isrc::parse);
+        registry.addConverter(String.class, PrefixCode.class, PrefixCode::parse);
+    }
+}

@@ -1,0 +1,46 @@
+package org.isrcregistry.api.idempotency;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The idempotency keys in PostgreSQL; see {@link IdempotencyFilter}. */
+@Component
+class IdempotencyKeys {
+
+    /** A stored response; {@code status} is null while the first request runs. */
+    record StoredResponse(String requestHash, Integer status, String contentType, String location, byte[] body) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    IdempotencyKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if this request is the first with the key; the primary key decides between concurrent ones. */
+    boolean claim(String scope, String key, String requestHash) {
+        return jdbc.update("""
+                INSERT INTO idempotency_key (scope, key, request_hash) VALUES (?, ?, ?)
+                ON CONFLICT (scope, key) DO NOTHING""", scope, key, requestHash) == 1;
+    }
+
+    Optional<StoredResponse> find(String scope, String key) {
+        return jdbc.query("""
+                        SELECT request_hash, status, content_type, location, body FROM idempotency_key
+                        WHERE scope = ? AND key = ?""",
+                (rs, n) -> new StoredResponse(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
+                        rs.getString(4), rs.getBytes(5)), scope, key).stream().findFirst();
+    }
+
+    void complete(String scope, String key, StoredResponse response) {
+        jdbc.update("""
+                        UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, body = ?, completed_at = now()
+                        WHERE scope = ? AND key = ?""",
+                response.status(), response.contentType(), response.location(), response.body(), scope, key);
+    }
+
+    void release(String scope, String key) {
+        jdbc.update("DELETE FROM idempotency_key WHERE scope = ? AND key = ? AND status IS NULL", scope, key);
+    }
+}

@@ -1,0 +1,49 @@
+package org.isrcregistry.api.recording;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.recording.AudioFingerprint;
+import org.isrcregistry.core.recording.Contributor;
+import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.recording.RecordingKind;
+import org.isrcregistry.core.recording.RecordingMetadata;
+import org.isrcregistry.core.rule.RegistryRuleException;
+
+/**
+ * What a registrant declares about a recording: IFPI's minimum metadata, the owner of the master, and optionally the
+ * distributor, the audio fingerprint and (for a music video) the ISRC of its audio.
+ */
+public record RecordingRequest(
+        @NotBlank @Size(max = 500) String title,
+        @Size(max = 500) @Schema(description = "e.g. \"Radio edit\", \"Live at the Olympia\"") String versionTitle,
+        @NotBlank @Size(max = 500) String mainArtist,
+        @Size(max = 200) List<@Valid Contributor> contributors,
+        @NotNull @Schema(type = "string", example = "PT3M18.5S",
+                description = "ISO 8601 duration, or seconds (198.5)") RecordingDuration duration,
+        @NotNull RecordingKind kind,
+        @Schema(description = "date of first publication; leave out while unpublished") LocalDate firstPublished,
+        @NotBlank @Size(max = 300) @Schema(description = "the owner of the master") String owner,
+        @Size(max = 300) String distributor,
+        @Schema(type = "string", description = "SHA-256 of the master's audio, 64 hex digits") AudioFingerprint fingerprint,
+        @Schema(type = "string", description = "a music video's audio recording") Isrc audioIsrc) {
+
+    public RecordingMetadata metadata() {
+        return new RecordingMetadata(title, versionTitle, mainArtist, contributors, duration, kind, firstPublished);
+    }
+
+    public RecordingDetails details() {
+        if (audioIsrc != null && kind != RecordingKind.VIDEO) {
+            throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "audioIsrc",
+                    "only a music video points at an audio recording; this recording's kind is " + kind,
+                    "Leave audioIsrc out, or set kind to VIDEO if this is the music video.");
+        }
+        return new RecordingDetails(metadata(), owner, distributor, fingerprint, audioIsrc);
+    }
+}
