@@ -2,15 +2,18 @@ package org.isrcregistry.projections.prefix;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.prefix.DesignationOrigin;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
 import org.isrcregistry.core.prefix.PrefixSuspended;
+import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes {@code prefix_view} and {@code prefix_usage}. Idempotent per event, so a replay gives the same tables. */
@@ -18,6 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PrefixProjection {
 
     public static final String PROCESSING_GROUP = "prefix-projection";
+
+    private static final String ADD_USAGE = """
+            INSERT INTO prefix_usage (prefix_code, year_of_reference, assigned, imported) VALUES (?, ?, ?, ?)
+            ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET
+                assigned = prefix_usage.assigned + EXCLUDED.assigned,
+                imported = prefix_usage.imported + EXCLUDED.imported""";
 
     private final JdbcTemplate jdbc;
 
@@ -49,14 +58,19 @@ public class PrefixProjection {
                 Timestamp.from(at), event.prefixCode().value());
     }
 
+    /**
+     * A batch counts its designations per prefix and year in memory and writes each counter once (a bulk import is
+     * many designations on a handful of rows); the counts commit with the processor's token, so each event counts
+     * exactly once.
+     */
     @EventHandler
     void on(DesignationTaken event) {
-        Isrc isrc = event.isrc();
-        String column = event.origin() == DesignationOrigin.IMPORTED ? "imported" : "assigned";
-        jdbc.update("INSERT INTO prefix_usage (prefix_code, year_of_reference, " + column + ") VALUES (?, ?, 1) "
-                        + "ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET " + column + " = prefix_usage."
-                        + column + " + 1",
-                event.prefixCode().value(), isrc.yearOfReference());
+        Map<List<Object>, int[]> counts = JdbcBatch.resource(PROCESSING_GROUP + ".usage", HashMap::new);
+        List<Object> key = List.of(event.prefixCode().value(), event.isrc().yearOfReference());
+        int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+        count[event.origin() == DesignationOrigin.IMPORTED ? 1 : 0]++;
+        // Put again under the same key: the batch writes the latest totals.
+        JdbcBatch.current(jdbc).put(ADD_USAGE, key, key.get(0), key.get(1), count[0], count[1]);
     }
 
     @ResetHandler

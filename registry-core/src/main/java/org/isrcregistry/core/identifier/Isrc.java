@@ -37,7 +37,9 @@ public final class Isrc implements Comparable<Isrc> {
         this.prefixCode = prefixCode;
         this.yearOfReference = yearOfReference;
         this.designation = designation;
-        this.value = "%s%02d%05d".formatted(prefixCode.value(), yearOfReference, designation);
+        // Zero-padded by hand: String.format parses its pattern on every call, and every event read builds ISRCs.
+        this.value = prefixCode.value() + String.valueOf(100 + yearOfReference).substring(1)
+                + String.valueOf(100_000 + designation).substring(1);
     }
 
     /**
