@@ -126,8 +126,8 @@ public final class Isrc implements Comparable<Isrc> {
 
     /** E.g. {@code CA-K7Q-26-00001}. */
     public String display() {
-        return "%s-%s-%s-%s".formatted(prefixCode.countryCode(), prefixCode.registrantCode(),
-                value.substring(5, 7), value.substring(7));
+        return prefixCode.countryCode() + "-" + prefixCode.registrantCode() + "-" + value.substring(5, 7) + "-"
+                + value.substring(7);
     }
 
     /** E.g. {@code ISRC CA-K7Q-26-00001}. */
