@@ -4,11 +4,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.isrcregistry.api.feed.FeedSchemaCheck;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole registry on a random HTTP port, against a real embedded PostgreSQL and a real Kafka broker on free
- * ports, both throw-away. Test classes with this annotation share one application context.
+ * ports, both throw-away. Test classes with this annotation share one application context. Every message the feed
+ * produces is checked against its JSON Schema in docs/schemas, and each class fails if one did not match.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "registry.embedded.persistent=false",
                 "registry.embedded.kafka.port=0",
                 "spring.datasource.url=",
-                "registry.kafka.bootstrap-servers="
+                "registry.kafka.bootstrap-servers=",
+                "registry.kafka.producer[interceptor.classes]=org.isrcregistry.api.feed.SchemaCheckingInterceptor"
         })
+@ExtendWith(FeedSchemaCheck.class)
 public @interface RegistryIntegrationTest {
 }

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
 import org.isrcregistry.core.event.RegistryEvent;
 
 /**
- * Turns a stored registry event into a CloudEvents 1.0 message. The id is the stored event's identifier, so a
- * republished event carries the same id and consumers can deduplicate on it.
+ * Turns a stored registry event, or the state it left, into a CloudEvents 1.0 message. The id is the stored event's
+ * identifier, so a republished event carries the same id and consumers can deduplicate on it. Only the payload is
+ * published: the events' metadata (actor, correlation and trace ids) is internal and stays in the registry.
  */
 final class CloudEventMapper {
 
@@ -26,16 +28,26 @@ final class CloudEventMapper {
         this.source = source;
     }
 
-    CloudEvent toCloudEvent(EventMessage<? extends RegistryEvent> message) {
+    CloudEvent event(EventMessage<? extends RegistryEvent> message) {
         RegistryEvent event = message.getPayload();
+        return cloudEvent(message.getIdentifier(), typeOf(event.getClass()), event.subject(), message.getTimestamp(),
+                event);
+    }
+
+    /** The state after the event {@code eventId}; its type names the state's record, e.g. {@code RecordingState.v1}. */
+    CloudEvent state(String eventId, String subject, Instant time, Object state) {
+        return cloudEvent(eventId, TYPE_PREFIX + state.getClass().getSimpleName() + ".v1", subject, time, state);
+    }
+
+    private CloudEvent cloudEvent(String id, String type, String subject, Instant time, Object data) {
         return CloudEventBuilder.v1()
-                .withId(message.getIdentifier())
-                .withType(typeOf(event.getClass()))
+                .withId(id)
+                .withType(type)
                 .withSource(source)
-                .withSubject(event.subject())
-                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withSubject(subject)
+                .withTime(time.atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(serialize(event))
+                .withData(serialize(data))
                 .build();
     }
 
@@ -49,7 +61,7 @@ final class CloudEventMapper {
         try {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event " + value.getClass().getSimpleName() + " cannot be written as JSON", e);
+            throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
         }
     }
 }

@@ -9,13 +9,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the feed's topics through Kafka's AdminClient: the events topic, and the two compacted state topics a new
- * consumer reads from the beginning to get the whole catalogue. Done before the first send rather than at start-up,
- * so a broker that is down when the registry starts delays the feed instead of stopping the registry.
+ * Creates the feed's topics through Kafka's AdminClient with the configured partitions and replication: the events
+ * topic (kept for ever), and the two compacted state topics a new consumer reads from the beginning to get the whole
+ * catalogue. Tried at start-up in the background, and again before the feed's first send, so a broker that is down
+ * when the registry starts delays the feed instead of stopping the registry. Existing topics are left as they are.
  */
 public class FeedTopics {
 
@@ -30,27 +32,45 @@ public class FeedTopics {
         this.properties = properties;
     }
 
+    /** At start-up: a broker that is down is reported, not fatal. */
+    void tryCreate() {
+        try {
+            ensureCreated();
+        } catch (FeedUnavailableException e) {
+            log.warn("{}; the feed creates them when the broker is back", e.getMessage());
+        }
+    }
+
     void ensureCreated() {
         if (created) {
             return;
         }
         synchronized (this) {
             if (!created) {
-                create();
+                Map<String, String> compacted =
+                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                create(List.of(events(properties.eventsTopic()),
+                        topic(properties.recordingsTopic()).configs(compacted),
+                        topic(properties.prefixesTopic()).configs(compacted)));
                 created = true;
             }
         }
     }
 
-    private void create() {
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        List<NewTopic> wanted = List.of(
-                new NewTopic(properties.eventsTopic(), properties.partitions(), properties.replicationFactor())
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
-                new NewTopic(properties.recordingsTopic(), properties.partitions(), properties.replicationFactor())
-                        .configs(compacted),
-                new NewTopic(properties.prefixesTopic(), properties.partitions(), properties.replicationFactor())
-                        .configs(compacted));
+    /** A topic for a replay of the events, configured like the events topic. */
+    void ensureEventsTopic(String name) {
+        create(List.of(events(name)));
+    }
+
+    private NewTopic events(String name) {
+        return topic(name).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
+    private NewTopic topic(String name) {
+        return new NewTopic(name, properties.partitions(), properties.replicationFactor());
+    }
+
+    private void create(List<NewTopic> wanted) {
         try {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -60,12 +80,12 @@ public class FeedTopics {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FeedUnavailableException("Interrupted while creating the feed's topics", e);
+            throw new FeedUnavailableException("Interrupted while creating the feed's topics");
         } catch (ExecutionException | TimeoutException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
-                return;
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new FeedUnavailableException("The feed's topics could not be created (" + e.getCause()
+                        + "); the broker may be down");
             }
-            throw new FeedUnavailableException("The feed's topics could not be created; the broker may be down", e);
         }
     }
 }

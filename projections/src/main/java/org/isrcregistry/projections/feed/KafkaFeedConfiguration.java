@@ -7,8 +7,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,9 +20,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class KafkaFeedConfiguration {
@@ -33,22 +42,27 @@ public class KafkaFeedConfiguration {
                 .build();
     }
 
-    @Bean(destroyMethod = "close")
-    Producer<String, CloudEvent> feedProducer(KafkaConnectionDetails kafka, KafkaFeedProperties properties) {
+    /** A new producer each call: the feed replaces its own after a failed batch, a replay has its own. */
+    @Bean
+    Supplier<Producer<String, CloudEvent>> feedProducers(KafkaConnectionDetails kafka,
+                                                         KafkaFeedProperties properties) {
         Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A down broker fails the first send of a batch within this, rather than after the whole send timeout.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(properties.sendTimeout().toMillis(), 5_000));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis(), 15_000));
+        config.putAll(properties.producer());
+        // What the outbox's guarantees rest on cannot be configured away.
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getProducerBootstrapServers()));
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "isrc-registry-feed");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.sendTimeout().toMillis());
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis(), 15_000));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY);
-        return new KafkaProducer<>(config);
+        return () -> new KafkaProducer<>(config);
     }
 
     @Bean(destroyMethod = "close")
@@ -65,11 +79,57 @@ public class KafkaFeedConfiguration {
         return new FeedTopics(feedAdmin, properties);
     }
 
+    /** In the background: a broker that is down must not hold up or stop the registry's start. */
     @Bean
-    KafkaFeedPublisher kafkaFeedPublisher(Producer<String, CloudEvent> feedProducer, KafkaFeedProperties properties,
-                                          FeedTopics feedTopics) {
-        return new KafkaFeedPublisher(feedProducer, new CloudEventMapper(feedJson(), properties.source()), properties,
-                feedTopics);
+    ApplicationRunner feedTopicsAtStartUp(FeedTopics topics) {
+        return args -> {
+            Thread thread = new Thread(topics::tryCreate, "kafka-feed-topics");
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    @Bean
+    CloudEventMapper feedMapper(KafkaFeedProperties properties) {
+        return new CloudEventMapper(feedJson(), properties.source());
+    }
+
+    @Bean(destroyMethod = "close")
+    FeedProducer feedProducer(Supplier<Producer<String, CloudEvent>> feedProducers) {
+        return new FeedProducer(feedProducers);
+    }
+
+    @Bean
+    KafkaFeedPublisher kafkaFeedPublisher(FeedProducer feedProducer, CloudEventMapper feedMapper,
+                                          KafkaFeedProperties properties, FeedTopics feedTopics, JdbcTemplate jdbc,
+                                          MeterRegistry meters) {
+        return new KafkaFeedPublisher(feedProducer, feedMapper, properties, feedTopics,
+                new FeedStates(jdbc, feedJson()), meters);
+    }
+
+    @Bean
+    FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon, ConnectionProvider connections,
+                          TransactionManager transactions, JdbcTemplate jdbc,
+                          Supplier<Producer<String, CloudEvent>> feedProducers, CloudEventMapper feedMapper,
+                          FeedTopics feedTopics, KafkaFeedProperties properties) {
+        return new FeedReplay(() -> replayReader(axon.getObject(), connections, transactions), jdbc, feedProducers,
+                feedMapper, feedTopics, properties);
+    }
+
+    /**
+     * The event store as the replay reads it: the same table, serializer and upcasters as Axon's own engine, but
+     * thousands of events per query instead of the live processors' hundred, since it reads the whole store.
+     */
+    private static EventStorageEngine replayReader(org.axonframework.config.Configuration axon,
+                                                  ConnectionProvider connections, TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(axon.eventSerializer())
+                .snapshotSerializer(axon.serializer())
+                .upcasterChain(axon.upcasterChain())
+                .batchSize(5_000)
+                .build();
     }
 
     /** A failed send must stop the feed at that event and retry it, never log it and move on. */
@@ -81,7 +141,12 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    KafkaFeedHealthIndicator kafkaHealthIndicator(Admin feedAdmin) {
-        return new KafkaFeedHealthIndicator(feedAdmin);
+    KafkaFeedMetrics kafkaFeedMetrics(JdbcTemplate jdbc) {
+        return new KafkaFeedMetrics(jdbc);
+    }
+
+    @Bean
+    KafkaFeedHealthIndicator kafkaHealthIndicator(Admin feedAdmin, KafkaFeedMetrics metrics) {
+        return new KafkaFeedHealthIndicator(feedAdmin, metrics);
     }
 }

@@ -7,20 +7,23 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * Reports the broker behind the feed as the {@code kafka} health component. Readiness does not include it: with the
- * broker down the registry keeps taking commands and the feed catches up when it returns.
+ * Reports the broker behind the feed as the {@code kafka} health component, with the feed's backlog. Readiness does
+ * not include it: with the broker down the registry keeps taking commands and the feed catches up when it returns.
  */
 class KafkaFeedHealthIndicator extends AbstractHealthIndicator {
 
     private final Admin admin;
+    private final KafkaFeedMetrics metrics;
 
-    KafkaFeedHealthIndicator(Admin admin) {
+    KafkaFeedHealthIndicator(Admin admin, KafkaFeedMetrics metrics) {
         super("Kafka broker unreachable");
         this.admin = admin;
+        this.metrics = metrics;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
+        builder.withDetail("backlog", metrics.backlog());
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000));
         int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
         builder.up().withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS)).withDetail("nodes", nodes);

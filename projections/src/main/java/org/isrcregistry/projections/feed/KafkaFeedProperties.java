@@ -2,6 +2,7 @@ package org.isrcregistry.projections.feed;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor replication factor of each topic created at start-up
  * @param source            the CloudEvents {@code source} attribute of every message
  * @param sendTimeout       how long a batch waits for the broker's acknowledgement before it is retried
+ * @param producer          further Kafka producer settings (security, interceptors), passed as they are
  */
 @ConfigurationProperties("registry.kafka")
 public record KafkaFeedProperties(
@@ -22,7 +24,12 @@ public record KafkaFeedProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("urn:isrc-registry") URI source,
-        @DefaultValue("30s") Duration sendTimeout) {
+        @DefaultValue("30s") Duration sendTimeout,
+        Map<String, String> producer) {
+
+    public KafkaFeedProperties {
+        producer = producer == null ? Map.of() : Map.copyOf(producer);
+    }
 
     public String eventsTopic() {
         return topicPrefix + ".events";

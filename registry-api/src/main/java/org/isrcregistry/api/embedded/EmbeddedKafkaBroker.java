@@ -29,6 +29,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final boolean deleteOnClose;
     private final int port;
+    private final KafkaConfig config;
     private KafkaRaftServer server;
     private CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
 
@@ -37,7 +38,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
         this.port = port > 0 ? port : freePort();
         int controller = controllerPort > 0 ? controllerPort : freePort();
-        KafkaConfig config = new KafkaConfig(Map.ofEntries(
+        config = new KafkaConfig(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@localhost:" + controller),
@@ -53,7 +54,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false")));
         format(config);
-        server = new KafkaRaftServer(config, Time.SYSTEM);
     }
 
     private void format(KafkaConfig config) {
@@ -76,7 +76,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    public EmbeddedKafkaBroker start() {
+    /** Starts the broker, or starts it again after {@link #stop()} on the same port and log directory. */
+    public synchronized EmbeddedKafkaBroker start() {
+        if (server != null) {
+            return this;
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         log.info("Embedded Kafka broker (KRaft) listening on localhost:{}, log dir {}", port, logDir);
         return this;
@@ -99,14 +104,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** Stops the broker and keeps its data, as an outage would. */
+    public void stop() {
+        started.exceptionally(failure -> null).join();
+        synchronized (this) {
+            if (server != null) {
+                server.shutdown();
+                server.awaitShutdown();
+                server = null;
+            }
+        }
+    }
+
     @Override
     public void close() {
-        started.exceptionally(failure -> null).join();
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
-        }
+        stop();
         if (deleteOnClose) {
             try {
                 Utils.delete(logDir.toFile());

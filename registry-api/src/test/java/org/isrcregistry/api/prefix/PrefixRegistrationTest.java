@@ -6,7 +6,14 @@ import static org.isrcregistry.api.KafkaTestConsumer.header;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.isrcregistry.api.KafkaTestConsumer;
@@ -227,5 +234,25 @@ class PrefixRegistrationTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody().path("prefix").asText()).isEqualTo("AU000");
         assertThat(second.getBody().path("prefix").asText()).isEqualTo("AU001");
+    }
+
+    @Test
+    void concurrentRegistrationsByCountryCodeEachGetTheirOwnRegistrantCode() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ResponseEntity<JsonNode>>> responses = clients.invokeAll(IntStream.range(0, 8)
+                    .<Callable<ResponseEntity<JsonNode>>>mapToObj(i -> () -> post("""
+                            {"countryCode": "NZ", "registrant": {"name": "Concurrent %d"}}""".formatted(i)))
+                    .toList());
+
+            Set<String> codes = new HashSet<>();
+            for (Future<ResponseEntity<JsonNode>> response : responses) {
+                assertThat(response.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                codes.add(response.get().getBody().path("prefix").asText());
+            }
+            assertThat(codes).hasSize(8).allMatch(code -> code.startsWith("NZ"));
+        } finally {
+            clients.shutdown();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package org.isrcregistry.api.feed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.prefix.AssignIsrc;
+import org.isrcregistry.core.prefix.IsrcRegistration;
+import org.isrcregistry.core.prefix.RegisterPrefix;
+import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.recording.RecordingKind;
+import org.isrcregistry.core.recording.RecordingMetadata;
+import org.isrcregistry.api.KafkaTestConsumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Commands straight through Axon's gateway (as the HTTP API sends them), and what the store and topics hold. */
+final class FeedFixtures {
+
+    private static final String CODE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+
+    FeedFixtures(CommandGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    <R> R send(Object command) {
+        return gateway.sendAndWait(command, MetaData.from(Map.of("actor", "feed-test", "correlationId", "feed-1")));
+    }
+
+    /** A new prefix under Iceland's letters with a random registrant code, so tests sharing the store never meet. */
+    PrefixCode newPrefix() {
+        while (true) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String code = "IS" + random.ints(3, 0, CODE_CHARACTERS.length())
+                    .mapToObj(i -> String.valueOf(CODE_CHARACTERS.charAt(i))).collect(Collectors.joining());
+            PrefixCode prefix = PrefixCode.parse(code);
+            if (jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                    Integer.class, prefix.value()) == 0) {
+                send(RegisterPrefix.withCode(prefix, new Registrant("Feed Test " + code, "feed@test.example")));
+                return prefix;
+            }
+        }
+    }
+
+    Isrc assign(PrefixCode prefix, String title) {
+        IsrcRegistration registration = send(new AssignIsrc(prefix, details(title, null)));
+        return registration.isrc();
+    }
+
+    static RecordingDetails details(String title, String versionTitle) {
+        return new RecordingDetails(new RecordingMetadata(title, versionTitle, "The Feed Testers", List.of(),
+                RecordingDuration.ofMillis(200_000), RecordingKind.AUDIO, null), "Label One", null, null, null);
+    }
+
+    /** The stored events of one aggregate, in commit order. */
+    List<String> eventIds(String aggregate) {
+        return jdbc.queryForList("SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY globalindex", String.class, aggregate);
+    }
+
+    /** The ce_ids of a key's records in arrival order, a repeated one (a republication) kept at its first place. */
+    static List<String> firstArrivals(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key())).map(r -> KafkaTestConsumer.header(r, "ce_id"))
+                .distinct().toList();
+    }
+
+    static boolean hasAll(List<ConsumerRecord<String, byte[]>> records, String key, Set<String> ids) {
+        return records.stream().filter(r -> key.equals(r.key())).map(r -> KafkaTestConsumer.header(r, "ce_id"))
+                .collect(Collectors.toSet()).containsAll(ids);
+    }
+}
