@@ -68,7 +68,9 @@ final class Tokens {
         String json = new String(token, StandardCharsets.UTF_8);
         boolean replaying = type.endsWith("ReplayToken");
         if (replaying) {
-            int current = json.indexOf("\"currentToken\"");
+            // Axon nests a replay token in another (a reset's start position is itself a replay token): the position
+            // is the innermost current token, the last one in the text; the tokens at reset hold the head.
+            int current = json.lastIndexOf("\"currentToken\"");
             json = current < 0 ? "" : json.substring(current);
         }
         Matcher matcher = INDEX.matcher(json);

@@ -31,15 +31,21 @@ public class AuditLogProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The subject is the stream's aggregate identifier (the ISRC or the prefix code, {@code RegistryEvent.subject()}),
+     * so the payload is deserialized only for the few event types that carry a reason.
+     */
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
+    void on(EventMessage<?> message, TrackingToken token) {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        String subject = event instanceof RegistryEvent registry ? registry.subject()
-                : domain == null ? "" : domain.getAggregateIdentifier();
+        String subject = domain != null ? domain.getAggregateIdentifier()
+                : message.getPayload() instanceof RegistryEvent registry ? registry.subject() : "";
+        String reason = EventReasons.carriesReason(message.getPayloadType()) ? EventReasons.of(message.getPayload())
+                : null;
         JdbcBatch.current(jdbc).add(INSERT, token.position().orElseThrow(), message.getIdentifier(),
                 Timestamp.from(message.getTimestamp()), message.getPayloadType().getSimpleName(), subject,
                 domain == null ? null : domain.getSequenceNumber(), text(message, "actor"),
-                text(message, "correlationId"), text(message, "causationId"), EventReasons.of(event));
+                text(message, "correlationId"), text(message, "causationId"), reason);
     }
 
     private static String text(EventMessage<?> message, String key) {

@@ -1,5 +1,6 @@
 package org.isrcregistry.projections.audit;
 
+import java.util.Set;
 import org.isrcregistry.core.prefix.PrefixSuspended;
 import org.isrcregistry.core.recording.IsrcAssigned;
 import org.isrcregistry.core.recording.IsrcWithdrawn;
@@ -10,7 +11,15 @@ import org.isrcregistry.core.recording.VersionReason;
 /** The reason an event records, for the events that carry one; null for the others. */
 public final class EventReasons {
 
+    private static final Set<Class<?>> WITH_REASON = Set.of(MetadataCorrected.class, IsrcWithdrawn.class,
+            PrefixSuspended.class, NewVersionDeclared.class, IsrcAssigned.class);
+
     private EventReasons() {
+    }
+
+    /** Whether events of this type may carry a reason: {@link #of} is null for every other type. */
+    public static boolean carriesReason(Class<?> eventType) {
+        return WITH_REASON.contains(eventType);
     }
 
     public static String of(Object event) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.prefix.DesignationOrigin;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
@@ -22,6 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PrefixProjection {
 
     public static final String PROCESSING_GROUP = "prefix-projection";
+
+    private static final String ADD_USAGE = """
+            INSERT INTO prefix_usage (prefix_code, year_of_reference, assigned, imported) VALUES (?, ?, ?, ?)
+            ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET
+                assigned = prefix_usage.assigned + EXCLUDED.assigned,
+                imported = prefix_usage.imported + EXCLUDED.imported""";
 
     private final JdbcTemplate jdbc;
 
@@ -53,18 +58,19 @@ public class PrefixProjection {
                 Timestamp.from(at), event.prefixCode().value());
     }
 
-    /** Counted per prefix and year over the processor's batch, and written once per batch (one JDBC batch). */
+    /**
+     * A batch counts its designations per prefix and year in memory and writes each counter once (a bulk import is
+     * many designations on a handful of rows); the counts commit with the processor's token, so each event counts
+     * exactly once.
+     */
     @EventHandler
     void on(DesignationTaken event) {
-        Isrc isrc = event.isrc();
-        String column = event.origin() == DesignationOrigin.IMPORTED ? "imported" : "assigned";
-        List<Object> key = List.of(event.prefixCode().value(), isrc.yearOfReference(), column);
-        int taken = JdbcBatch.<Map<List<Object>, Integer>>resource(PrefixProjection.class.getName(), HashMap::new)
-                .merge(key, 1, Integer::sum);
-        JdbcBatch.current(jdbc).put("INSERT INTO prefix_usage (prefix_code, year_of_reference, " + column
-                        + ") VALUES (?, ?, ?) ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET " + column
-                        + " = prefix_usage." + column + " + EXCLUDED." + column,
-                key, event.prefixCode().value(), isrc.yearOfReference(), taken);
+        Map<List<Object>, int[]> counts = JdbcBatch.resource(PROCESSING_GROUP + ".usage", HashMap::new);
+        List<Object> key = List.of(event.prefixCode().value(), event.isrc().yearOfReference());
+        int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+        count[event.origin() == DesignationOrigin.IMPORTED ? 1 : 0]++;
+        // Put again under the same key: the batch writes the latest totals.
+        JdbcBatch.current(jdbc).put(ADD_USAGE, key, key.get(0), key.get(1), count[0], count[1]);
     }
 
     @ResetHandler

@@ -55,6 +55,15 @@ public class RecordingQueries {
                 (Object) isrcs.stream().map(Isrc::value).toArray(String[]::new));
     }
 
+    /**
+     * The same state as {@link #find}, already as the API's JSON (fields without a value left out, as the HTTP
+     * mapper's {@code non_null} does): a look-up answers with the stored document and never parses it.
+     */
+    public Optional<String> findJson(Isrc isrc) {
+        return jdbc.queryForList("SELECT jsonb_strip_nulls(state)::text FROM recording_view WHERE isrc = ?",
+                String.class, isrc.value()).stream().findFirst();
+    }
+
     public Lineage lineage(RecordingState recording) {
         RecordingState parent = recording.parent() == null ? null : find(recording.parent()).orElse(null);
         List<RecordingState> children = states("""

@@ -166,7 +166,7 @@ public record RecordingState(
     /** The five-digit designation code. */
     @JsonProperty("designation")
     public String designation() {
-        return "%05d".formatted(isrc.designation());
+        return isrc.value().substring(7);
     }
 
     private static final class Builder {

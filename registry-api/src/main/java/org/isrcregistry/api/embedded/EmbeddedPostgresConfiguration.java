@@ -60,8 +60,7 @@ class EmbeddedPostgresConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                // JDBC batches (the event store's, the projections') become multi-row INSERTs: one round trip each.
-                return postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+                return postgres.getJdbcUrl("postgres", "postgres");
             }
         };
     }

@@ -2,6 +2,9 @@ package org.isrcregistry.api.recording;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -27,6 +30,7 @@ import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -78,16 +82,21 @@ public class RecordingQueryController {
     @GetMapping("/v1/recordings/{isrc}")
     @Operation(summary = "Look a recording up by its ISRC, now or as of an instant",
             description = "The ISRC in any accepted form: CAK7Q2600001, ca-k7q-26-00001, ISRC CA-K7Q-26-00001.")
-    public RecordingState get(@PathVariable String isrc,
-                              @Parameter(description = "ISO 8601 instant, e.g. 2026-03-01T12:00:00Z: the state at "
-                                      + "that instant, folded from the recording's own events")
-                              @RequestParam(required = false) String asOf) {
+    @ApiResponse(responseCode = "200", description = "The recording's state",
+            content = @Content(schema = @Schema(implementation = RecordingState.class)))
+    public ResponseEntity<?> get(@PathVariable String isrc,
+                                 @Parameter(description = "ISO 8601 instant, e.g. 2026-03-01T12:00:00Z: the state at "
+                                         + "that instant, folded from the recording's own events")
+                                 @RequestParam(required = false) String asOf) {
         Isrc code = Isrc.parse(isrc);
         if (asOf != null) {
             Instant instant = instant(asOf);
-            return history.asOf(code, instant).orElseThrow(() -> notFound(code, " did not exist at " + instant));
+            return ResponseEntity.ok(history.asOf(code, instant)
+                    .orElseThrow(() -> notFound(code, " did not exist at " + instant)));
         }
-        return queries.find(code).orElseThrow(() -> notFound(code, " is not registered"));
+        // The hot path: the read model's JSON as stored, one indexed query, no (de)serialization.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(queries.findJson(code).orElseThrow(() -> notFound(code, " is not registered")));
     }
 
     @GetMapping("/v1/recordings/{isrc}/history")

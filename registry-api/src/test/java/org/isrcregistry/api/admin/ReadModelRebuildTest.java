@@ -93,6 +93,8 @@ class ReadModelRebuildTest {
         send(new ChangeDistributor(isrc, "Distro Two", LocalDate.of(2026, 1, 2)));
         send(new LinkRelease(isrc, new Release(ReleaseCode.parse("036000291452"), "The Album", "CD", Set.of("JP", "CA"))));
         send(new LinkWork(isrc, Iswc.parse("T-034.524.680-1")));
+        // Every read model, the audit log included (commands only wait for the queried ones).
+        assertThat(readYourWrites.awaitProjections(ReadModels.ALL.toArray(String[]::new))).isTrue();
         Map<String, List<String>> before = snapshot();
         assertThat(before.get("recording_party_history")).filteredOn(r -> r.contains(isrc.value())).hasSize(4);
         assertThat(before.get("recording_release")).filteredOn(r -> r.contains(isrc.value()))

@@ -37,7 +37,9 @@ public final class Isrc implements Comparable<Isrc> {
         this.prefixCode = prefixCode;
         this.yearOfReference = yearOfReference;
         this.designation = designation;
-        this.value = "%s%02d%05d".formatted(prefixCode.value(), yearOfReference, designation);
+        // Zero-padded by hand: String.format parses its pattern on every call, and every event read builds ISRCs.
+        this.value = prefixCode.value() + String.valueOf(100 + yearOfReference).substring(1)
+                + String.valueOf(100_000 + designation).substring(1);
     }
 
     /**
@@ -124,8 +126,8 @@ public final class Isrc implements Comparable<Isrc> {
 
     /** E.g. {@code CA-K7Q-26-00001}. */
     public String display() {
-        return "%s-%s-%s-%s".formatted(prefixCode.countryCode(), prefixCode.registrantCode(),
-                value.substring(5, 7), value.substring(7));
+        return prefixCode.countryCode() + "-" + prefixCode.registrantCode() + "-" + value.substring(5, 7) + "-"
+                + value.substring(7);
     }
 
     /** E.g. {@code ISRC CA-K7Q-26-00001}. */
