@@ -2,7 +2,7 @@ package org.isrcregistry.api.config;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.isrcregistry.projections.feed.KafkaFeedProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class ExternalKafkaConfiguration {
 
     @Bean
-    KafkaConnectionDetails kafkaConnection(@Value("${registry.kafka.bootstrap-servers}") String servers) {
-        List<String> list = Arrays.stream(servers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return () -> list;
+    KafkaConnectionDetails kafkaConnection(KafkaFeedProperties properties) {
+        List<String> servers = Arrays.stream(properties.bootstrapServers().split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return () -> servers;
     }
 }
