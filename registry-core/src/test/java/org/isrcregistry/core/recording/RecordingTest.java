@@ -102,6 +102,31 @@ class RecordingTest {
     }
 
     @Test
+    void aCorrectionOfSomeFieldsKeepsTheOthersAsTheRecordingHasThemNow() {
+        RecordingMetadata typo = metadata("Les saisosn", 198);
+        RecordingMetadata live = new RecordingMetadata("Les saisosn", "Live", typo.mainArtist(), typo.contributors(),
+                typo.duration(), typo.kind(), typo.firstPublished());
+        RecordingMetadata corrected = new RecordingMetadata("Les saisons", "Live", typo.mainArtist(),
+                typo.contributors(), typo.duration(), typo.kind(), typo.firstPublished());
+        fixture.given(recordingAssigned(ISRC, details(typo)),
+                        new MetadataCorrected(ISRC, live, "version title from the label copy"))
+                .when(new CorrectMetadata(ISRC, new MetadataCorrection("Les saisons", null, null, null, null, null,
+                        null), "typo in the title"))
+                .expectEvents(new MetadataCorrected(ISRC, corrected, "typo in the title"));
+    }
+
+    @Test
+    void aBlankVersionTitleInACorrectionRemovesIt() {
+        RecordingMetadata typo = metadata("Les saisons", 198);
+        RecordingMetadata live = new RecordingMetadata("Les saisons", "Live", typo.mainArtist(), typo.contributors(),
+                typo.duration(), typo.kind(), typo.firstPublished());
+        fixture.given(recordingAssigned(ISRC, details(live)))
+                .when(new CorrectMetadata(ISRC, new MetadataCorrection(null, "", null, null, null, null, null),
+                        "not a live recording"))
+                .expectEvents(new MetadataCorrected(ISRC, typo, "not a live recording"));
+    }
+
+    @Test
     void anIdenticalCorrectionChangesNothing() {
         fixture.given(assignedSong)
                 .when(new CorrectMetadata(ISRC, song(), "resubmitted"))
