@@ -104,10 +104,8 @@ class RecordingTest {
     @Test
     void aCorrectionOfSomeFieldsKeepsTheOthersAsTheRecordingHasThemNow() {
         RecordingMetadata typo = metadata("Les saisosn", 198);
-        RecordingMetadata live = new RecordingMetadata("Les saisosn", "Live", typo.mainArtist(), typo.contributors(),
-                typo.duration(), typo.kind(), typo.firstPublished());
-        RecordingMetadata corrected = new RecordingMetadata("Les saisons", "Live", typo.mainArtist(),
-                typo.contributors(), typo.duration(), typo.kind(), typo.firstPublished());
+        RecordingMetadata live = withVersion(typo, "Live");
+        RecordingMetadata corrected = withVersion(metadata("Les saisons", 198), "Live");
         fixture.given(recordingAssigned(ISRC, details(typo)),
                         new MetadataCorrected(ISRC, live, "version title from the label copy"))
                 .when(new CorrectMetadata(ISRC, new MetadataCorrection("Les saisons", null, null, null, null, null,
@@ -117,13 +115,16 @@ class RecordingTest {
 
     @Test
     void aBlankVersionTitleInACorrectionRemovesIt() {
-        RecordingMetadata typo = metadata("Les saisons", 198);
-        RecordingMetadata live = new RecordingMetadata("Les saisons", "Live", typo.mainArtist(), typo.contributors(),
-                typo.duration(), typo.kind(), typo.firstPublished());
-        fixture.given(recordingAssigned(ISRC, details(live)))
+        RecordingMetadata studio = metadata("Les saisons", 198);
+        fixture.given(recordingAssigned(ISRC, details(withVersion(studio, "Live"))))
                 .when(new CorrectMetadata(ISRC, new MetadataCorrection(null, "", null, null, null, null, null),
                         "not a live recording"))
-                .expectEvents(new MetadataCorrected(ISRC, typo, "not a live recording"));
+                .expectEvents(new MetadataCorrected(ISRC, studio, "not a live recording"));
+    }
+
+    private static RecordingMetadata withVersion(RecordingMetadata m, String versionTitle) {
+        return new RecordingMetadata(m.title(), versionTitle, m.mainArtist(), m.contributors(), m.duration(), m.kind(),
+                m.firstPublished());
     }
 
     @Test
