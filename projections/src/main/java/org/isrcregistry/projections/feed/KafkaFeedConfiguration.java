@@ -116,14 +116,10 @@ public class KafkaFeedConfiguration {
                 feedMapper, feedTopics, properties);
     }
 
-    /**
-     * The publisher in its processing group (a plain event handler: Axon's Spring scan only finds annotated ones). A
-     * failed send must stop the feed at that event and retry it, never log it and move on.
-     */
+    /** A failed send must stop the feed at that event and retry it, never log it and move on. */
     @Bean
-    ConfigurerModule kafkaFeedProcessing(ObjectProvider<KafkaFeedPublisher> publisher) {
+    ConfigurerModule kafkaFeedErrorHandling() {
         return configurer -> configurer.eventProcessing()
-                .registerEventHandler(c -> publisher.getObject())
                 .registerListenerInvocationErrorHandler(KafkaFeedPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }
