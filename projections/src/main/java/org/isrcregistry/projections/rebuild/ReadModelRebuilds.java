@@ -1,0 +1,285 @@
+package org.isrcregistry.projections.rebuild;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.isrcregistry.projections.ReadModel;
+import org.isrcregistry.projections.jdbc.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds read models without taking them down: ONE pass over the event store, shared by every read model being
+ * rebuilt, applies each event with the read model's own {@link ReadModel#apply} into shadow tables (COPY, no
+ * secondary indexes), builds the indexes, then - with the read models' processors stopped for the last events - swaps
+ * the tables and sets each processor's token to the position the rebuild reached, in one transaction. The live
+ * processors keep the old tables current until the swap and continue from that position after it, so no event is
+ * missed or applied twice. Events a read model cannot apply are parked in its dead-letter queue, as its processor
+ * would.
+ */
+public class ReadModelRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+
+    /** Events per transaction on the shadow tables. */
+    static final int BATCH = 5_000;
+
+    /** Phases of a rebuild, as {@code GET /v1/admin/projections} shows them. */
+    public enum State { LOADING, INDEXING, SWAPPING, DONE, FAILED }
+
+    /** A rebuild's progress: position is the global index of the last event applied to the shadow tables. */
+    public record Progress(List<String> readModels, State state, long head, long position, long events,
+                           Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    private final EventStorageEngine store;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Map<String, ReadModel> models = new LinkedHashMap<>();
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    public ReadModelRebuilds(EventStorageEngine store, DataSource dataSource, PlatformTransactionManager transactions,
+                             Collection<ReadModel> models, EventProcessingConfiguration processing,
+                             TokenStore tokens) {
+        this.store = store;
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(transactions);
+        models.forEach(model -> this.models.put(model.name(), model));
+        this.processing = processing;
+        this.tokens = tokens;
+    }
+
+    /** Starts rebuilding {@code names} in the background, in one pass; false if one of them is being rebuilt. */
+    public synchronized boolean start(List<String> names) {
+        if (names.stream().map(runs::get).anyMatch(run -> run != null && !run.finished())) {
+            return false;
+        }
+        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        Run run = new Run(List.copyOf(names), head);
+        names.forEach(name -> runs.put(name, run));
+        Thread thread = new Thread(() -> execute(run), "rebuild-" + String.join("+", names));
+        thread.setDaemon(true);
+        thread.start();
+        return true;
+    }
+
+    /** The latest rebuild of this read model, if any since the registry started. */
+    public Optional<Progress> progress(String name) {
+        return Optional.ofNullable(runs.get(name)).map(Run::progress);
+    }
+
+    private void execute(Run run) {
+        List<ReadModel> rebuilt = run.readModels.stream().map(models::get).toList();
+        Map<Table, ShadowTable> shadows = new LinkedHashMap<>();
+        try {
+            for (ReadModel model : rebuilt) {
+                for (Table table : model.tables()) {
+                    shadows.put(table, ShadowTable.create(jdbc, table.name(), table.keyColumn()));
+                }
+            }
+            Pass pass = new Pass(rebuilt, new BulkRows(shadows), run);
+            pass.to(null);
+            run.state = State.INDEXING;
+            inTransaction(connection -> {
+                jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                shadows.values().forEach(shadow -> shadow.index(jdbc));
+            });
+            // Events stored while indexing, then the last ones with the live processors stopped.
+            pass.to(pass.token);
+            run.state = State.SWAPPING;
+            List<StreamingEventProcessor> processors = run.readModels.stream()
+                    .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                    .toList();
+            processors.forEach(StreamingEventProcessor::shutDown);
+            try {
+                pass.to(pass.token);
+                inTransaction(connection -> {
+                    jdbc.execute("SET LOCAL lock_timeout = '30s'");
+                    shadows.values().forEach(shadow -> shadow.swap(jdbc));
+                    for (ReadModel model : rebuilt) {
+                        continueFrom(model.name(), pass.token);
+                        parkDeadLetters(model.name(), pass.deadLetters.get(model.name()));
+                    }
+                });
+            } finally {
+                processors.forEach(StreamingEventProcessor::start);
+            }
+            run.finish(State.DONE, null);
+            log.info("Rebuilt {} from {} events up to {}", run.readModels, run.events, run.position);
+        } catch (RuntimeException e) {
+            log.error("Rebuild of {} failed", run.readModels, e);
+            run.finish(State.FAILED, e.toString());
+            shadows.values().forEach(shadow -> {
+                try {
+                    shadow.drop(jdbc);
+                } catch (RuntimeException dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
+            });
+        }
+    }
+
+    /** Every segment of the (stopped) processor continues after {@code token}: claimed, stored, released. */
+    private void continueFrom(String processor, TrackingToken token) {
+        if (token == null) {
+            return;
+        }
+        for (int segment : tokens.fetchSegments(processor)) {
+            tokens.fetchToken(processor, segment);
+            tokens.storeToken(token, processor, segment);
+            tokens.releaseClaim(processor, segment);
+        }
+    }
+
+    private void parkDeadLetters(String name, Map<Object, List<DeadLetter<EventMessage<?>>>> letters) {
+        processing.deadLetterQueue(name).ifPresent(queue -> {
+            queue.clear();
+            letters.forEach((sequence, sequenceLetters) -> sequenceLetters.forEach(l -> queue.enqueue(sequence, l)));
+        });
+    }
+
+    private void inTransaction(SqlWork work) {
+        transactions.executeWithoutResult(status -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                work.run(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private interface SqlWork {
+        void run(Connection connection) throws SQLException, IOException;
+    }
+
+    /** Reading the store in order and applying every event to every read model being rebuilt. */
+    private final class Pass {
+
+        final List<ReadModel> readModels;
+        final BulkRows rows;
+        final Run run;
+        final Map<String, Map<Object, List<DeadLetter<EventMessage<?>>>>> deadLetters = new LinkedHashMap<>();
+        TrackingToken token;
+
+        Pass(List<ReadModel> readModels, BulkRows rows, Run run) {
+            this.readModels = readModels;
+            this.rows = rows;
+            this.run = run;
+            readModels.forEach(model -> deadLetters.put(model.name(), new LinkedHashMap<>()));
+        }
+
+        /** Applies every event after {@code from} (null: from the start) up to the end of the store. */
+        void to(TrackingToken from) {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(from, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                while (iterator.hasNext()) {
+                    batch.add(iterator.next());
+                    if (batch.size() == BATCH || !iterator.hasNext()) {
+                        write(batch);
+                        batch.clear();
+                    }
+                }
+            }
+        }
+
+        private void write(List<TrackedEventMessage<?>> batch) {
+            inTransaction(connection -> {
+                // The shadow tables are thrown away if the registry stops: no need to wait for the disk.
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+                for (TrackedEventMessage<?> event : batch) {
+                    long position = event.trackingToken().position().orElseThrow();
+                    for (ReadModel model : readModels) {
+                        apply(model, event, position);
+                    }
+                }
+                rows.flush(connection, jdbc);
+            });
+            token = batch.get(batch.size() - 1).trackingToken();
+            run.position = token.position().orElseThrow();
+            run.events += batch.size();
+        }
+
+        /** As the live processor's dead-letter queue: a failed event parks its sequence, later events join it. */
+        private void apply(ReadModel model, TrackedEventMessage<?> event, long position) {
+            Object sequence = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+                    : event.getIdentifier();
+            Map<Object, List<DeadLetter<EventMessage<?>>>> parked = deadLetters.get(model.name());
+            List<DeadLetter<EventMessage<?>>> letters = parked.get(sequence);
+            if (letters != null) {
+                letters.add(new GenericDeadLetter<>(sequence, event));
+                return;
+            }
+            try {
+                model.apply(event, position, rows);
+            } catch (RuntimeException e) {
+                parked.computeIfAbsent(sequence, s -> new ArrayList<>()).add(new GenericDeadLetter<>(sequence, event, e));
+            }
+        }
+    }
+
+    /** One rebuild; fields written by its thread, read by status requests. */
+    private static final class Run {
+
+        final List<String> readModels;
+        final long head;
+        final Instant startedAt = Instant.now();
+        volatile State state = State.LOADING;
+        volatile long position = -1;
+        volatile long events;
+        volatile Instant finishedAt;
+        volatile String error;
+
+        Run(List<String> readModels, long head) {
+            this.readModels = readModels;
+            this.head = head;
+        }
+
+        boolean finished() {
+            return state == State.DONE || state == State.FAILED;
+        }
+
+        void finish(State end, String failure) {
+            error = failure;
+            finishedAt = Instant.now();
+            state = end;
+        }
+
+        Progress progress() {
+            return new Progress(readModels, state, head, position, events, startedAt, finishedAt, error);
+        }
+    }
+}
