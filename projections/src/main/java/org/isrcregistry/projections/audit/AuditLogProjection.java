@@ -25,7 +25,8 @@ public class AuditLogProjection implements ReadModel {
 
     static final Table AUDIT_LOG = new Table("audit_log", """
             global_index, event_id, occurred_at, event_type, subject, sequence_number, actor, correlation_id,
-            causation_id, reason""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?", "ON CONFLICT (global_index) DO NOTHING", true);
+            causation_id, reason""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?", "ON CONFLICT (global_index) DO NOTHING",
+            Table.Load.APPEND);
 
     private final JdbcTemplate jdbc;
 

@@ -28,13 +28,13 @@ public class PrefixProjection implements ReadModel {
     static final Table VIEW = new Table("prefix_view", """
             prefix_code, country_code, registrant_name, registrant_contact, range_first, range_last, status,
             registered_at, updated_at""", "?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?", "ON CONFLICT (prefix_code) DO NOTHING",
-            false);
+            Table.Load.STATEMENT);
     /** Counters: a batch adds its counts to the stored ones. */
     static final Table USAGE = new Table("prefix_usage", "prefix_code, year_of_reference, assigned, imported",
             "?, ?, ?, ?", """
             ON CONFLICT (prefix_code, year_of_reference) DO UPDATE SET
                 assigned = {table}.assigned + EXCLUDED.assigned,
-                imported = {table}.imported + EXCLUDED.imported""", false);
+                imported = {table}.imported + EXCLUDED.imported""", Table.Load.STATEMENT);
 
     private final JdbcTemplate jdbc;
 

@@ -2,6 +2,7 @@ package org.isrcregistry.projections.rebuild;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,28 +10,37 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A rebuild's rows, written into the shadow tables when a batch of events has been applied: {@link Table#bulk} tables
- * with PostgreSQL's COPY (rows put again under a key written by an earlier batch replace it: deleted first), the
- * others with the projection's own insert on the shadow table.
+ * A rebuild's rows. A batch's rows are written into the shadow tables while the next batch is being applied: each
+ * table on its own connection and transaction ({@link Table.Load}: COPY, or the projection's own insert). One batch
+ * at a time is being written, so a table receives its batches in order; {@link #name} waits for it, so a statement
+ * or a look-up on a shadow table sees every row applied so far.
  */
 final class BulkRows implements Rows {
 
     private final Map<Table, ShadowTable> shadows;
-    private final Map<Table, Map<Object, Object[]>> puts = new LinkedHashMap<>();
-    private final Map<Table, List<Object[]>> adds = new LinkedHashMap<>();
+    private final Transactions transactions;
+    private final Executor writers;
+    private Map<Table, Map<Object, Object[]>> puts = new LinkedHashMap<>();
+    private Map<Table, List<Object[]>> adds = new LinkedHashMap<>();
     private final Map<String, Object> resources = new HashMap<>();
+    private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
 
-    BulkRows(Map<Table, ShadowTable> shadows) {
+    BulkRows(Map<Table, ShadowTable> shadows, Transactions transactions, Executor writers) {
         this.shadows = shadows;
+        this.transactions = transactions;
+        this.writers = writers;
     }
 
     @Override
@@ -45,6 +55,7 @@ final class BulkRows implements Rows {
 
     @Override
     public String name(Table table) {
+        written();
         return shadows.get(table).shadow();
     }
 
@@ -54,29 +65,48 @@ final class BulkRows implements Rows {
         return (T) resources.computeIfAbsent(name, k -> initial.get());
     }
 
-    /** Writes the batch's rows on {@code connection} (the transaction's, which {@code jdbc} uses too). */
-    void flush(Connection connection, JdbcTemplate jdbc) throws SQLException, IOException {
-        for (Map.Entry<Table, Map<Object, Object[]>> entry : puts.entrySet()) {
-            List<Object[]> rows = new ArrayList<>(entry.getValue().values());
-            if (entry.getKey().bulk()) {
-                delete(connection, shadows.get(entry.getKey()), rows);
-            }
-            write(connection, jdbc, entry.getKey(), rows);
-        }
-        for (Map.Entry<Table, List<Object[]>> entry : adds.entrySet()) {
-            write(connection, jdbc, entry.getKey(), entry.getValue());
-        }
-        puts.clear();
-        adds.clear();
+    /** Starts writing the batch applied so far (once the previous one is written) and starts a new batch. */
+    void flush() {
+        written();
+        Map<Table, Map<Object, Object[]>> batchPuts = puts;
+        Map<Table, List<Object[]>> batchAdds = adds;
+        puts = new LinkedHashMap<>();
+        adds = new LinkedHashMap<>();
         resources.clear();
+        Set<Table> tables = new LinkedHashSet<>(batchPuts.keySet());
+        tables.addAll(batchAdds.keySet());
+        writing = CompletableFuture.allOf(tables.stream().map(table -> CompletableFuture.runAsync(() ->
+                transactions.run(connection -> {
+                    Map<Object, Object[]> put = batchPuts.get(table);
+                    if (put != null) {
+                        write(connection, table, new ArrayList<>(put.values()), true);
+                    }
+                    List<Object[]> added = batchAdds.get(table);
+                    if (added != null) {
+                        write(connection, table, added, false);
+                    }
+                }), writers)).toArray(CompletableFuture[]::new));
     }
 
-    private void write(Connection connection, JdbcTemplate jdbc, Table table, List<Object[]> rows)
-            throws SQLException, IOException {
+    /** Waits until the batches handed over are written; throws what failed. */
+    void written() {
+        writing.join();
+    }
+
+    private void write(Connection connection, Table table, List<Object[]> rows, boolean replacing)
+            throws SQLException {
         ShadowTable shadow = shadows.get(table);
-        if (!table.bulk()) {
-            jdbc.batchUpdate(table.insertInto(shadow.shadow()), rows);
+        if (table.load() == Table.Load.STATEMENT) {
+            transactions.jdbc.batchUpdate(table.insertInto(shadow.shadow()), rows);
             return;
+        }
+        if (replacing) {
+            // Rows of these keys written by an earlier batch go; this batch's replace them.
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + shadow.shadow() + " WHERE "
+                    + table.keyColumn() + " = ANY (?::" + shadow.keyType() + "[])")) {
+                delete.setArray(1, connection.createArrayOf("text", rows.stream().map(row -> row[0]).toArray()));
+                delete.executeUpdate();
+            }
         }
         StringBuilder text = new StringBuilder(rows.size() * 256);
         for (Object[] row : rows) {
@@ -88,17 +118,11 @@ final class BulkRows implements Rows {
             }
             text.append('\n');
         }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY " + shadow.shadow() + " (" + table.columns() + ") FROM STDIN", new StringReader(text.toString()));
-    }
-
-    /** The keys (first column) may have rows from an earlier batch: those rows go, the batch's replace them. */
-    private static void delete(Connection connection, ShadowTable shadow, List<Object[]> rows) throws SQLException {
-        Object[] keys = rows.stream().map(row -> row[0]).toArray();
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + shadow.shadow() + " WHERE "
-                + shadow.keyColumn() + " = ANY (?::" + shadow.keyType() + "[])")) {
-            delete.setArray(1, connection.createArrayOf("text", keys));
-            delete.executeUpdate();
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + shadow.shadow() + " ("
+                    + table.columns() + ") FROM STDIN", new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,9 +1,5 @@
 package org.isrcregistry.projections.rebuild;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,9 +29,7 @@ import org.isrcregistry.projections.jdbc.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds read models without taking them down: ONE pass over the event store, shared by every read model being
@@ -50,6 +47,9 @@ public class ReadModelRebuilds {
     /** Events per transaction on the shadow tables. */
     static final int BATCH = 5_000;
 
+    /** Connections writing the shadow tables at once: a table per read model, about. */
+    static final int WRITERS = 4;
+
     /** Phases of a rebuild, as {@code GET /v1/admin/projections} shows them. */
     public enum State { LOADING, INDEXING, SWAPPING, DONE, FAILED }
 
@@ -59,9 +59,8 @@ public class ReadModelRebuilds {
     }
 
     private final EventStorageEngine store;
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final Map<String, ReadModel> models = new LinkedHashMap<>();
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
@@ -71,9 +70,8 @@ public class ReadModelRebuilds {
                              Collection<ReadModel> models, EventProcessingConfiguration processing,
                              TokenStore tokens) {
         this.store = store;
-        this.dataSource = dataSource;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = new Transactions(dataSource, transactions);
+        this.jdbc = this.transactions.jdbc;
         models.forEach(model -> this.models.put(model.name(), model));
         this.processing = processing;
         this.tokens = tokens;
@@ -101,29 +99,37 @@ public class ReadModelRebuilds {
     private void execute(Run run) {
         List<ReadModel> rebuilt = run.readModels.stream().map(models::get).toList();
         Map<Table, ShadowTable> shadows = new LinkedHashMap<>();
+        // Writers: a connection per table being written or index being built, so PostgreSQL works on them at once.
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
             for (ReadModel model : rebuilt) {
                 for (Table table : model.tables()) {
-                    shadows.put(table, ShadowTable.create(jdbc, table.name(), table.keyColumn()));
+                    shadows.put(table, ShadowTable.create(jdbc, table));
                 }
             }
-            Pass pass = new Pass(rebuilt, new BulkRows(shadows), run);
+            Pass pass = new Pass(rebuilt, new BulkRows(shadows, transactions, writers), run);
+            long started = System.nanoTime();
             pass.to(null);
+            long loaded = System.nanoTime();
             run.state = State.INDEXING;
-            inTransaction(connection -> {
-                jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                shadows.values().forEach(shadow -> shadow.index(jdbc));
-            });
+            CompletableFuture.allOf(shadows.values().stream().flatMap(shadow -> shadow.indexStatements().stream())
+                    .map(statement -> CompletableFuture.runAsync(() -> transactions.run(connection -> {
+                        jdbc.execute("SET LOCAL maintenance_work_mem = '128MB'");
+                        jdbc.execute(statement);
+                    }), writers)).toArray(CompletableFuture[]::new)).join();
+            shadows.values().forEach(shadow -> shadow.keyed(jdbc));
+            long indexed = System.nanoTime();
             // Events stored while indexing, then the last ones with the live processors stopped.
             pass.to(pass.token);
             run.state = State.SWAPPING;
             List<StreamingEventProcessor> processors = run.readModels.stream()
                     .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
                     .toList();
-            processors.forEach(StreamingEventProcessor::shutDown);
+            CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(CompletableFuture[]::new)).join();
             try {
                 pass.to(pass.token);
-                inTransaction(connection -> {
+                transactions.run(connection -> {
                     jdbc.execute("SET LOCAL lock_timeout = '30s'");
                     shadows.values().forEach(shadow -> shadow.swap(jdbc));
                     for (ReadModel model : rebuilt) {
@@ -135,7 +141,9 @@ public class ReadModelRebuilds {
                 processors.forEach(StreamingEventProcessor::start);
             }
             run.finish(State.DONE, null);
-            log.info("Rebuilt {} from {} events up to {}", run.readModels, run.events, run.position);
+            log.info("Rebuilt {} from {} events up to {}: loaded in {} ms, indexed in {} ms, swapped in {} ms",
+                    run.readModels, run.events, run.position, (loaded - started) / 1_000_000,
+                    (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Rebuild of {} failed", run.readModels, e);
             run.finish(State.FAILED, e.toString());
@@ -146,6 +154,8 @@ public class ReadModelRebuilds {
                     e.addSuppressed(dropFailed);
                 }
             });
+        } finally {
+            writers.shutdown();
         }
     }
 
@@ -166,23 +176,6 @@ public class ReadModelRebuilds {
             queue.clear();
             letters.forEach((sequence, sequenceLetters) -> sequenceLetters.forEach(l -> queue.enqueue(sequence, l)));
         });
-    }
-
-    private void inTransaction(SqlWork work) {
-        transactions.executeWithoutResult(status -> {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                work.run(connection);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private interface SqlWork {
-        void run(Connection connection) throws SQLException, IOException;
     }
 
     /** Reading the store in order and applying every event to every read model being rebuilt. */
@@ -214,20 +207,18 @@ public class ReadModelRebuilds {
                     }
                 }
             }
+            rows.written();
         }
 
+        /** Applies the batch here while the previous one is being written. */
         private void write(List<TrackedEventMessage<?>> batch) {
-            inTransaction(connection -> {
-                // The shadow tables are thrown away if the registry stops: no need to wait for the disk.
-                jdbc.execute("SET LOCAL synchronous_commit = off");
-                for (TrackedEventMessage<?> event : batch) {
-                    long position = event.trackingToken().position().orElseThrow();
-                    for (ReadModel model : readModels) {
-                        apply(model, event, position);
-                    }
+            for (TrackedEventMessage<?> event : batch) {
+                long position = event.trackingToken().position().orElseThrow();
+                for (ReadModel model : readModels) {
+                    apply(model, event, position);
                 }
-                rows.flush(connection, jdbc);
-            });
+            }
+            rows.flush();
             token = batch.get(batch.size() - 1).trackingToken();
             run.position = token.position().orElseThrow();
             run.events += batch.size();

@@ -25,6 +25,7 @@ import org.isrcregistry.projections.ReadModel;
 import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
+import org.isrcregistry.projections.jdbc.Table.Load;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,18 +49,18 @@ public class RecordingProjection implements ReadModel {
                 duration_ms = EXCLUDED.duration_ms, first_published = EXCLUDED.first_published,
                 owner = EXCLUDED.owner, distributor = EXCLUDED.distributor, parent_isrc = EXCLUDED.parent_isrc,
                 updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, state = EXCLUDED.state
-            WHERE {table}.version < EXCLUDED.version""", true);
+            WHERE {table}.version < EXCLUDED.version""", Load.COPY);
     // A child's creation and its parent's NewVersionDeclared both give the pair: not bulk.
     static final Table LINEAGE = new Table("recording_lineage", "parent_isrc, child_isrc, change, description",
-            "?, ?, ?, ?", "ON CONFLICT DO NOTHING", false);
+            "?, ?, ?, ?", "ON CONFLICT DO NOTHING", Load.STATEMENT);
     static final Table PARTY = new Table("recording_party_history",
             "isrc, sequence_number, role, party, previous_party, effective_date, recorded_at",
-            "?, ?, ?, ?, ?, ?, ?", "ON CONFLICT DO NOTHING", true);
+            "?, ?, ?, ?, ?, ?, ?", "ON CONFLICT DO NOTHING", Load.APPEND);
     static final Table RELEASE = new Table("recording_release",
             "isrc, release_code, code_kind, title, format, territories, linked_at", "?, ?, ?, ?, ?, ?::text[], ?",
-            "ON CONFLICT DO NOTHING", false);
+            "ON CONFLICT DO NOTHING", Load.STATEMENT);
     static final Table WORK = new Table("recording_work", "isrc, iswc, linked_at", "?, ?, ?",
-            "ON CONFLICT DO NOTHING", false);
+            "ON CONFLICT DO NOTHING", Load.STATEMENT);
 
     private final JdbcTemplate jdbc;
 
