@@ -101,13 +101,14 @@ public class ReadModelRebuilds {
         Map<Table, ShadowTable> shadows = new LinkedHashMap<>();
         // Writers: a connection per table being written or index being built, so PostgreSQL works on them at once.
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        Pass pass = null;
         try {
             for (ReadModel model : rebuilt) {
                 for (Table table : model.tables()) {
                     shadows.put(table, ShadowTable.create(jdbc, table));
                 }
             }
-            Pass pass = new Pass(rebuilt, new BulkRows(shadows, transactions, writers), run);
+            pass = new Pass(rebuilt, shadows, run, writers);
             long started = System.nanoTime();
             pass.to(null);
             long loaded = System.nanoTime();
@@ -129,12 +130,13 @@ public class ReadModelRebuilds {
                     .toArray(CompletableFuture[]::new)).join();
             try {
                 pass.to(pass.token);
+                Pass finalPass = pass;
                 transactions.run(connection -> {
                     jdbc.execute("SET LOCAL lock_timeout = '30s'");
                     shadows.values().forEach(shadow -> shadow.swap(jdbc));
                     for (ReadModel model : rebuilt) {
-                        continueFrom(model.name(), pass.token);
-                        parkDeadLetters(model.name(), pass.deadLetters.get(model.name()));
+                        continueFrom(model.name(), finalPass.token);
+                        parkDeadLetters(model.name(), finalPass.deadLetters(model.name()));
                     }
                 });
             } finally {
@@ -155,6 +157,9 @@ public class ReadModelRebuilds {
                 }
             });
         } finally {
+            if (pass != null) {
+                pass.close();
+            }
             writers.shutdown();
         }
     }
@@ -178,20 +183,23 @@ public class ReadModelRebuilds {
         });
     }
 
-    /** Reading the store in order and applying every event to every read model being rebuilt. */
+    /**
+     * Reading the store in order, each batch applied by every read model being rebuilt at once (each on a thread of
+     * its own, into rows of its own), while the next batch is read and the previous one is written.
+     */
     private final class Pass {
 
-        final List<ReadModel> readModels;
-        final BulkRows rows;
+        final List<Applier> appliers;
         final Run run;
-        final Map<String, Map<Object, List<DeadLetter<EventMessage<?>>>>> deadLetters = new LinkedHashMap<>();
+        final ExecutorService threads;
+        CompletableFuture<Void> applied = CompletableFuture.completedFuture(null);
         TrackingToken token;
 
-        Pass(List<ReadModel> readModels, BulkRows rows, Run run) {
-            this.readModels = readModels;
-            this.rows = rows;
+        Pass(List<ReadModel> readModels, Map<Table, ShadowTable> shadows, Run run, ExecutorService writers) {
+            this.appliers = readModels.stream().map(model -> new Applier(model, new BulkRows(shadows, transactions,
+                    writers))).toList();
             this.run = run;
-            readModels.forEach(model -> deadLetters.put(model.name(), new LinkedHashMap<>()));
+            this.threads = Executors.newFixedThreadPool(readModels.size());
         }
 
         /** Applies every event after {@code from} (null: from the start) up to the end of the store. */
@@ -202,34 +210,57 @@ public class ReadModelRebuilds {
                 while (iterator.hasNext()) {
                     batch.add(iterator.next());
                     if (batch.size() == BATCH || !iterator.hasNext()) {
-                        write(batch);
-                        batch.clear();
+                        submit(batch);
+                        batch = new ArrayList<>(BATCH);
                     }
                 }
             }
-            rows.written();
+            applied.join();
+            appliers.forEach(applier -> applier.rows.written());
         }
 
-        /** Applies the batch here while the previous one is being written. */
-        private void write(List<TrackedEventMessage<?>> batch) {
+        /** Once the previous batch is applied (its rows being written), every read model applies this one. */
+        private void submit(List<TrackedEventMessage<?>> batch) {
+            applied.join();
+            TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+            applied = CompletableFuture.allOf(appliers.stream()
+                    .map(applier -> CompletableFuture.runAsync(() -> applier.apply(batch), threads))
+                    .toArray(CompletableFuture[]::new)).thenRun(() -> {
+                        token = last;
+                        run.position = last.position().orElseThrow();
+                        run.events += batch.size();
+                    });
+        }
+
+        void close() {
+            threads.shutdown();
+        }
+
+        Map<Object, List<DeadLetter<EventMessage<?>>>> deadLetters(String name) {
+            return appliers.stream().filter(applier -> applier.model.name().equals(name)).findFirst().orElseThrow()
+                    .deadLetters;
+        }
+    }
+
+    /** One read model's part of a pass: its rows and the sequences it parked. */
+    private record Applier(ReadModel model, BulkRows rows, Map<Object, List<DeadLetter<EventMessage<?>>>> deadLetters) {
+
+        Applier(ReadModel model, BulkRows rows) {
+            this(model, rows, new LinkedHashMap<>());
+        }
+
+        void apply(List<TrackedEventMessage<?>> batch) {
             for (TrackedEventMessage<?> event : batch) {
-                long position = event.trackingToken().position().orElseThrow();
-                for (ReadModel model : readModels) {
-                    apply(model, event, position);
-                }
+                apply(event, event.trackingToken().position().orElseThrow());
             }
             rows.flush();
-            token = batch.get(batch.size() - 1).trackingToken();
-            run.position = token.position().orElseThrow();
-            run.events += batch.size();
         }
 
         /** As the live processor's dead-letter queue: a failed event parks its sequence, later events join it. */
-        private void apply(ReadModel model, TrackedEventMessage<?> event, long position) {
+        private void apply(TrackedEventMessage<?> event, long position) {
             Object sequence = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                     : event.getIdentifier();
-            Map<Object, List<DeadLetter<EventMessage<?>>>> parked = deadLetters.get(model.name());
-            List<DeadLetter<EventMessage<?>>> letters = parked.get(sequence);
+            List<DeadLetter<EventMessage<?>>> letters = deadLetters.get(sequence);
             if (letters != null) {
                 letters.add(new GenericDeadLetter<>(sequence, event));
                 return;
@@ -237,7 +268,8 @@ public class ReadModelRebuilds {
             try {
                 model.apply(event, position, rows);
             } catch (RuntimeException e) {
-                parked.computeIfAbsent(sequence, s -> new ArrayList<>()).add(new GenericDeadLetter<>(sequence, event, e));
+                deadLetters.computeIfAbsent(sequence, s -> new ArrayList<>())
+                        .add(new GenericDeadLetter<>(sequence, event, e));
             }
         }
     }
