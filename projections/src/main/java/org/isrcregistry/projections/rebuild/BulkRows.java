@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,13 +129,30 @@ final class BulkRows implements Rows {
         }
     }
 
-    /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes; instants in ISO-8601 (UTC). */
+    /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes; instants in UTC. */
     private static void appendValue(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
-            return;
+        } else if (value instanceof Timestamp timestamp) {
+            appendInstant(text, timestamp.toInstant());
+        } else if (value instanceof Number) {
+            text.append(value);
+        } else {
+            String string = value.toString();
+            int start = text.length();
+            text.append(string);
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    text.setLength(start);
+                    appendEscaped(text, string);
+                    return;
+                }
+            }
         }
-        String string = value instanceof Timestamp timestamp ? timestamp.toInstant().toString() : value.toString();
+    }
+
+    private static void appendEscaped(StringBuilder text, String string) {
         for (int i = 0; i < string.length(); i++) {
             char c = string.charAt(i);
             switch (c) {
@@ -143,5 +163,25 @@ final class BulkRows implements Rows {
                 default -> text.append(c);
             }
         }
+    }
+
+    /** {@code 2026-11-21 08:00:00.123456789+00} (PostgreSQL rounds to microseconds); no formatter per value. */
+    private static void appendInstant(StringBuilder text, Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        text.append(utc.getYear()).append('-');
+        pad(text, utc.getMonthValue(), 2).append('-');
+        pad(text, utc.getDayOfMonth(), 2).append(' ');
+        pad(text, utc.getHour(), 2).append(':');
+        pad(text, utc.getMinute(), 2).append(':');
+        pad(text, utc.getSecond(), 2).append('.');
+        pad(text, utc.getNano(), 9).append("+00");
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 }
