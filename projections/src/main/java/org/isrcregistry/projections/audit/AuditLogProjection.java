@@ -1,15 +1,11 @@
 package org.isrcregistry.projections.audit;
 
 import java.sql.Timestamp;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.isrcregistry.core.event.RegistryEvent;
 import org.isrcregistry.projections.ReadModel;
-import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request it came from. The agency's view across all streams (by actor, by correlation id).
  */
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
-public class AuditLogProjection implements ReadModel {
+public class AuditLogProjection extends ReadModel {
 
     public static final String PROCESSING_GROUP = "audit-log";
 
@@ -28,25 +24,8 @@ public class AuditLogProjection implements ReadModel {
             causation_id, reason""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?", "ON CONFLICT (global_index) DO NOTHING",
             Table.Load.APPEND);
 
-    private final JdbcTemplate jdbc;
-
     public AuditLogProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
-        apply(event, token.position().orElseThrow(), JdbcBatch.current(jdbc));
-    }
-
-    @Override
-    public String name() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
-    public List<Table> tables() {
-        return List.of(AUDIT_LOG);
+        super(jdbc, PROCESSING_GROUP, AUDIT_LOG);
     }
 
     /**

@@ -5,23 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.isrcregistry.core.prefix.DesignationOrigin;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
 import org.isrcregistry.core.prefix.PrefixSuspended;
 import org.isrcregistry.projections.ReadModel;
-import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes {@code prefix_view} and {@code prefix_usage}. Idempotent per event, so a replay gives the same tables. */
 @ProcessingGroup(PrefixProjection.PROCESSING_GROUP)
-public class PrefixProjection implements ReadModel {
+public class PrefixProjection extends ReadModel {
 
     public static final String PROCESSING_GROUP = "prefix-projection";
 
@@ -36,25 +33,8 @@ public class PrefixProjection implements ReadModel {
                 assigned = {table}.assigned + EXCLUDED.assigned,
                 imported = {table}.imported + EXCLUDED.imported""", Table.Load.STATEMENT);
 
-    private final JdbcTemplate jdbc;
-
     public PrefixProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
-        apply(event, token.position().orElseThrow(), JdbcBatch.current(jdbc));
-    }
-
-    @Override
-    public String name() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
-    public List<Table> tables() {
-        return List.of(VIEW, USAGE);
+        super(jdbc, PROCESSING_GROUP, VIEW, USAGE);
     }
 
     /**
@@ -65,7 +45,6 @@ public class PrefixProjection implements ReadModel {
     @Override
     public void apply(EventMessage<?> message, long position, Rows rows) {
         Class<?> type = message.getPayloadType();
-        Timestamp at = Timestamp.from(message.getTimestamp());
         if (type == DesignationTaken.class) {
             DesignationTaken event = (DesignationTaken) message.getPayload();
             Map<List<Object>, int[]> counts = rows.resource(PROCESSING_GROUP + ".usage", HashMap::new);
@@ -76,6 +55,7 @@ public class PrefixProjection implements ReadModel {
             rows.put(USAGE, key, key.get(0), key.get(1), count[0], count[1]);
         } else if (type == PrefixRegistered.class) {
             PrefixRegistered event = (PrefixRegistered) message.getPayload();
+            Timestamp at = Timestamp.from(message.getTimestamp());
             jdbc.update(VIEW.insertInto(rows.name(VIEW)), event.prefixCode().value(),
                     event.prefixCode().countryCode().value(), event.registrant().name(), event.registrant().contact(),
                     event.range().first(), event.range().last(), at, at);
@@ -83,12 +63,12 @@ public class PrefixProjection implements ReadModel {
             PrefixSuspended event = (PrefixSuspended) message.getPayload();
             jdbc.update("UPDATE " + rows.name(VIEW)
                             + " SET status = 'SUSPENDED', suspension_reason = ?, updated_at = ? WHERE prefix_code = ?",
-                    event.reason(), at, event.prefixCode().value());
+                    event.reason(), Timestamp.from(message.getTimestamp()), event.prefixCode().value());
         } else if (type == PrefixReinstated.class) {
             PrefixReinstated event = (PrefixReinstated) message.getPayload();
             jdbc.update("UPDATE " + rows.name(VIEW)
                             + " SET status = 'ACTIVE', suspension_reason = NULL, updated_at = ? WHERE prefix_code = ?",
-                    at, event.prefixCode().value());
+                    Timestamp.from(message.getTimestamp()), event.prefixCode().value());
         }
     }
 }

@@ -6,10 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.recording.DistributorChanged;
@@ -22,7 +20,6 @@ import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WorkLinked;
 import org.isrcregistry.core.rule.MatchingText;
 import org.isrcregistry.projections.ReadModel;
-import org.isrcregistry.projections.jdbc.JdbcBatch;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
 import org.isrcregistry.projections.jdbc.Table.Load;
@@ -34,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * table with one JDBC batch. An event at or below a row's version is skipped, so a replay never applies it twice.
  */
 @ProcessingGroup(RecordingProjection.PROCESSING_GROUP)
-public class RecordingProjection implements ReadModel {
+public class RecordingProjection extends ReadModel {
 
     public static final String PROCESSING_GROUP = "recordings";
 
@@ -62,25 +59,8 @@ public class RecordingProjection implements ReadModel {
     static final Table WORK = new Table("recording_work", "isrc, iswc, linked_at", "?, ?, ?",
             "ON CONFLICT DO NOTHING", Load.STATEMENT);
 
-    private final JdbcTemplate jdbc;
-
     public RecordingProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
-        apply(event, token.position().orElseThrow(), JdbcBatch.current(jdbc));
-    }
-
-    @Override
-    public String name() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
-    public List<Table> tables() {
-        return List.of(VIEW, LINEAGE, PARTY, RELEASE, WORK);
+        super(jdbc, PROCESSING_GROUP, VIEW, LINEAGE, PARTY, RELEASE, WORK);
     }
 
     /**
