@@ -18,7 +18,6 @@ import org.isrcregistry.api.http.ProblemResponses;
 import org.isrcregistry.api.idempotency.IdempotencyKeys.StoredResponse;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * and stores its response (status, Content-Type, Location, body); a retry with the same key gets that response back
  * with {@code Idempotent-Replayed: true} and runs nothing. A retry arriving while the first still runs waits for it.
  * A server error releases the key, so the request can be retried. The same key for another request is refused.
+ * Keys expire ({@link IdempotencyKeyExpiry}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -45,11 +45,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final Duration waitForFirst;
 
-    IdempotencyFilter(IdempotencyKeys keys, ProblemResponses problems,
-                      @Value("${registry.api.idempotency-wait:30s}") Duration waitForFirst) {
+    IdempotencyFilter(IdempotencyKeys keys, ProblemResponses problems, IdempotencyProperties properties) {
         this.keys = keys;
         this.problems = problems;
-        this.waitForFirst = waitForFirst;
+        this.waitForFirst = properties.retryWait();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.isrcregistry.api.idempotency;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,5 +43,19 @@ class IdempotencyKeys {
 
     void release(String scope, String key) {
         jdbc.update("DELETE FROM idempotency_key WHERE scope = ? AND key = ? AND status IS NULL", scope, key);
+    }
+
+    /** Deletes keys claimed before {@code age} ago, in chunks so that no delete holds many row locks for long. */
+    int deleteOlderThan(Duration age) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("""
+                    DELETE FROM idempotency_key WHERE ctid IN (
+                        SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?) LIMIT 10000)""",
+                    (double) age.toMillis() / 1000);
+            total += deleted;
+        } while (deleted == 10000);
+        return total;
     }
 }

@@ -28,17 +28,16 @@ import org.isrcregistry.core.recording.ChangeDistributor;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.CorrectMetadata;
+import org.isrcregistry.core.recording.MetadataCorrection;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.LinkRelease;
 import org.isrcregistry.core.recording.LinkWork;
-import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.recording.Release;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WithdrawIsrc;
 import org.isrcregistry.core.recording.WithdrawalReason;
 import org.isrcregistry.api.problem.InvalidFieldException;
-import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -155,20 +154,13 @@ public class RecordingCommandController {
             RecordingKind kind,
             LocalDate firstPublished) {
 
-        RecordingMetadata appliedTo(RecordingMetadata current) {
+        MetadataCorrection correction() {
             if (title != null && title.isBlank() || mainArtist != null && mainArtist.isBlank()) {
                 String blank = title != null && title.isBlank() ? "title" : "mainArtist";
                 throw new InvalidFieldException(blank, blank + " cannot be blank",
                         "Leave " + blank + " out to keep it, or send the corrected value.");
             }
-            return new RecordingMetadata(
-                    title != null ? title : current.title(),
-                    versionTitle != null ? versionTitle : current.versionTitle(),
-                    mainArtist != null ? mainArtist : current.mainArtist(),
-                    contributors != null ? contributors : current.contributors(),
-                    duration != null ? duration : current.duration(),
-                    kind != null ? kind : current.kind(),
-                    firstPublished != null ? firstPublished : current.firstPublished());
+            return new MetadataCorrection(title, versionTitle, mainArtist, contributors, duration, kind, firstPublished);
         }
     }
 
@@ -178,8 +170,7 @@ public class RecordingCommandController {
                     + " new version instead.")
     public RecordingResponse correct(@PathVariable @Schema(type = "string") Isrc isrc,
                                      @Valid @RequestBody MetadataCorrectionRequest request) {
-        RecordingState current = states.after(isrc);
-        commands.send(new CorrectMetadata(isrc, request.appliedTo(current.metadata()), request.reason()));
+        commands.send(new CorrectMetadata(isrc, request.correction(), request.reason()));
         return states.response(isrc, List.of());
     }
 

@@ -102,4 +102,23 @@ class IdempotencyKeyTest extends WithNewPrefix {
         assertProblem(different, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key");
         assertThat(isrcsIssued()).isEqualTo(1);
     }
+
+    @Test
+    void anExpiredKeyIsForgottenAndAFreshOneIsKept(@Autowired IdempotencyKeyExpiry expiry) {
+        String old = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> first = registry.send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings",
+                song("Old"), old);
+        registry.send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", song("Fresh"), fresh);
+        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?", old);
+
+        assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE key IN (?, ?)", Integer.class,
+                old, fresh)).isEqualTo(1);
+        ResponseEntity<JsonNode> afterExpiry = registry.send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings",
+                song("Old"), old);
+        assertThat(afterExpiry.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(afterExpiry.getBody().path("isrc").asText()).isNotEqualTo(first.getBody().path("isrc").asText());
+    }
 }

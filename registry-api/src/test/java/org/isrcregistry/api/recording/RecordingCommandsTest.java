@@ -5,6 +5,10 @@ import static org.isrcregistry.api.TestRegistry.assertProblem;
 import static org.isrcregistry.api.TestRegistry.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.WithNewPrefix;
@@ -203,6 +207,37 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(longer, HttpStatus.UNPROCESSABLE_ENTITY, "rule-refused", "duration");
         assertProblem(noReason, HttpStatus.BAD_REQUEST, "invalid-field", "reason");
         assertThat(readModel(isrc).title()).isEqualTo("Les saisons");
+    }
+
+    @Test
+    void simultaneousCorrectionsOfDifferentFieldsBothStay() throws Exception {
+        String isrc = registry.assign(prefix, "Les saisns");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String title = "Les saisons " + round;
+                String version = "Take " + round;
+                CountDownLatch start = new CountDownLatch(1);
+                Future<ResponseEntity<JsonNode>> first = threads.submit(() -> {
+                    start.await();
+                    return registry.send(HttpMethod.PATCH, "/v1/recordings/" + isrc,
+                            "{\"title\": \"" + title + "\", \"reason\": \"typo\"}", null);
+                });
+                Future<ResponseEntity<JsonNode>> second = threads.submit(() -> {
+                    start.await();
+                    return registry.send(HttpMethod.PATCH, "/v1/recordings/" + isrc,
+                            "{\"versionTitle\": \"" + version + "\", \"reason\": \"label copy\"}", null);
+                });
+                start.countDown();
+
+                assertThat(first.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(second.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(readModel(isrc).title()).isEqualTo(title);
+                assertThat(readModel(isrc).versionTitle()).isEqualTo(version);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

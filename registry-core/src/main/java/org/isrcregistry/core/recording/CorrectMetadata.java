@@ -5,12 +5,17 @@ import org.isrcregistry.core.identifier.Isrc;
 import static org.isrcregistry.core.recording.Require.present;
 import static org.isrcregistry.core.recording.Require.text;
 
-/** Replaces the metadata with its corrected version; the reason is kept in the history. */
-public record CorrectMetadata(Isrc isrc, RecordingMetadata metadata, String reason) implements RecordingCommand {
+/** Corrects the metadata of the same audio; the reason is kept in the history. */
+public record CorrectMetadata(Isrc isrc, MetadataCorrection correction, String reason) implements RecordingCommand {
 
     public CorrectMetadata {
         present(isrc, "isrc");
-        present(metadata, "metadata");
+        present(correction, "correction");
         reason = text(reason, "reason");
+    }
+
+    /** Replaces the metadata with its corrected version. */
+    public CorrectMetadata(Isrc isrc, RecordingMetadata metadata, String reason) {
+        this(isrc, MetadataCorrection.replacingWith(present(metadata, "metadata")), reason);
     }
 }

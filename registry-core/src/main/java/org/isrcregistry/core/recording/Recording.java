@@ -83,7 +83,7 @@ public class Recording {
     @CommandHandler
     public void handle(CorrectMetadata command, RecordingRules rules) {
         requireActive();
-        RecordingMetadata corrected = command.metadata();
+        RecordingMetadata corrected = command.correction().appliedTo(metadata);
         if (corrected.kind() != metadata.kind()) {
             throw new RegistryRuleException(RULE_REFUSED, "kind",
                     "a correction cannot change the kind from " + metadata.kind() + " to " + corrected.kind()

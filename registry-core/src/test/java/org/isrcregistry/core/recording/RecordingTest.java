@@ -102,6 +102,32 @@ class RecordingTest {
     }
 
     @Test
+    void aCorrectionOfSomeFieldsKeepsTheOthersAsTheRecordingHasThemNow() {
+        RecordingMetadata typo = metadata("Les saisosn", 198);
+        RecordingMetadata live = withVersion(typo, "Live");
+        RecordingMetadata corrected = withVersion(metadata("Les saisons", 198), "Live");
+        fixture.given(recordingAssigned(ISRC, details(typo)),
+                        new MetadataCorrected(ISRC, live, "version title from the label copy"))
+                .when(new CorrectMetadata(ISRC, new MetadataCorrection("Les saisons", null, null, null, null, null,
+                        null), "typo in the title"))
+                .expectEvents(new MetadataCorrected(ISRC, corrected, "typo in the title"));
+    }
+
+    @Test
+    void aBlankVersionTitleInACorrectionRemovesIt() {
+        RecordingMetadata studio = metadata("Les saisons", 198);
+        fixture.given(recordingAssigned(ISRC, details(withVersion(studio, "Live"))))
+                .when(new CorrectMetadata(ISRC, new MetadataCorrection(null, "", null, null, null, null, null),
+                        "not a live recording"))
+                .expectEvents(new MetadataCorrected(ISRC, studio, "not a live recording"));
+    }
+
+    private static RecordingMetadata withVersion(RecordingMetadata m, String versionTitle) {
+        return new RecordingMetadata(m.title(), versionTitle, m.mainArtist(), m.contributors(), m.duration(), m.kind(),
+                m.firstPublished());
+    }
+
+    @Test
     void anIdenticalCorrectionChangesNothing() {
         fixture.given(assignedSong)
                 .when(new CorrectMetadata(ISRC, song(), "resubmitted"))
