@@ -18,6 +18,9 @@ public final class Bench {
     private static final int VERIFY_THREADS = 16;
     /** The whole run, registry start to table, within the 10 minutes of issue 6. */
     private static final Duration RUN_BUDGET = Duration.ofSeconds(540);
+    /** What the look-ups need of it (a 5 s warm-up, 30 s measured, checks), and what the rebuild needs at least. */
+    private static final Duration LOOKUP = Duration.ofSeconds(45);
+    private static final Duration LOOKUP_AND_REBUILD = LOOKUP.plusSeconds(60);
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.parse(args);
@@ -211,7 +214,7 @@ public final class Bench {
                 // Every streaming processor, the Kafka feed included: the lookups that follow must have the
                 // catalogue in the read models, and must not share the machine with a catch-up still running.
                 Processors.CaughtUp caughtUp = Processors.await(connection, after, started,
-                        bound(config.quick() ? 120 : 240), name -> true, false);
+                        bound(config.quick() ? 120 : 240, LOOKUP_AND_REBUILD), name -> true, false);
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 details.put("catchUpSeconds", caughtUp.seconds());
                 Map<String, Tokens.Position> positions = Tokens.positions(connection);
@@ -254,6 +257,16 @@ public final class Bench {
             if (catalogue == null) {
                 throw new Skip("needs the catalogue scenario in the same run");
             }
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                long last = Tokens.maxGlobalIndex(connection);
+                Processors.CaughtUp readModels = Processors.await(connection, last, System.nanoTime(),
+                        bound(240, LOOKUP), name -> !name.equals(Processors.FEED), false);
+                if (!readModels.late().isEmpty()) {
+                    throw new Skip("read models " + readModels.late() + " had not caught up on the catalogue within "
+                            + "the run's time (" + processorsBehind() + "): codes would be missing");
+                }
+            }
             List<String> sample = CatalogueSeeder.codesOf(catalogue, 200);
             Skip.unlessRouted(http.get(RegistryApi.recording(sample.get(0))), "GET /v1/recordings/{isrc}");
             Assignment.lookUpAll(http, sample, VERIFY_THREADS);
@@ -284,6 +297,9 @@ public final class Bench {
                 long last = Tokens.maxGlobalIndex(connection);
                 List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
                         http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
+                if (bound(60, Duration.ZERO).toSeconds() < 60) {
+                    throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toMinutes() + " minutes");
+                }
                 long started = System.nanoTime();
                 for (String projection : projections) {
                     http.postJson(RegistryApi.rebuild(projection), "", Duration.ofMinutes(10))
@@ -294,11 +310,17 @@ public final class Bench {
                 if (caughtUp.seconds().isEmpty() && caughtUp.late().isEmpty()) {
                     throw new Skip("no projection processor in tokenentry to rebuild");
                 }
-                if (!caughtUp.late().isEmpty()) {
-                    throw new IllegalStateException("Not rebuilt in time: " + caughtUp.late() + " at "
-                            + Tokens.positions(connection) + " of " + last);
-                }
                 details.put("events", events);
+                if (!caughtUp.late().isEmpty()) {
+                    // Slow, not wrong: the rate so far of the slowest, as for a catch-up still behind.
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    Map<String, Tokens.Position> positions = Tokens.positions(connection);
+                    long done = caughtUp.late().stream().mapToLong(name -> Math.max(0, positions.get(name).index()))
+                            .min().orElse(0);
+                    results.figure("projection rebuild (" + String.format("%,d", events) + " events, still behind)",
+                            done / elapsed, "events/s", 50_000.0, true);
+                    return "not rebuilt within the run's time: " + caughtUp.late() + " at " + positions + " of " + last;
+                }
                 details.put("seconds", caughtUp.seconds());
                 results.figure("projection rebuild (" + String.format("%,d", events) + " events)",
                         events / caughtUp.slowest(), "events/s", 50_000.0, true);
@@ -321,7 +343,12 @@ public final class Bench {
 
     /** At most {@code seconds}, and never past the run's deadline: the whole run stays under 10 minutes. */
     private Duration bound(int seconds) {
-        long left = runDeadline - System.nanoTime();
+        return bound(seconds, Duration.ZERO);
+    }
+
+    /** At most {@code seconds}, leaving {@code keep} of the run's time for what follows. */
+    private Duration bound(int seconds, Duration keep) {
+        long left = runDeadline - System.nanoTime() - (config.quick() ? 0 : keep.toNanos());
         return Duration.ofNanos(Math.max(0, Math.min(Duration.ofSeconds(seconds).toNanos(), left)));
     }
 
