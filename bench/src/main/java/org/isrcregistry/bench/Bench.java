@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     private static final int VERIFY_THREADS = 16;
-    /** The whole run, registry start to table, within the 10 minutes of issue 6. */
-    private static final Duration RUN_BUDGET = Duration.ofSeconds(540);
+    /** Every wait of the run, from the registry's start, ends within this: the run stays under 10 minutes. */
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(560);
     /** What the look-ups need of it (a 5 s warm-up, 30 s measured, checks), and what the rebuild needs at least. */
     private static final Duration LOOKUP = Duration.ofSeconds(45);
     private static final Duration LOOKUP_AND_REBUILD = LOOKUP.plusSeconds(60);
@@ -33,6 +33,7 @@ public final class Bench {
 
     public static Results run(BenchConfig config) throws Exception {
         Results results = new Results(config.describe(), !config.quick());
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
         RegistryProcess registry = config.startsRegistry() ? RegistryProcess.start(config) : null;
         try {
             Target target = registry != null ? registry.target()
@@ -40,7 +41,7 @@ public final class Bench {
                             config.kafkaBootstrap());
             Http http = new Http(target.baseUrl());
             try (HeapSampler heap = new HeapSampler(http)) {
-                new Bench(config, target, http, heap, results, registry).runScenarios();
+                new Bench(config, target, http, heap, results, registry, deadline).runScenarios();
                 results.figure("registry heap, most used during the run", heap.maxMib(), "MiB", 1024.0, false);
             }
         } finally {
@@ -64,12 +65,13 @@ public final class Bench {
     private final HeapSampler heap;
     private final Results results;
     private final RegistryProcess registry;
-    private final long runDeadline = System.nanoTime() + RUN_BUDGET.toNanos();
+    private final long runDeadline;
     private CatalogueSeeder.Catalogue catalogue;
 
     private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
-                  RegistryProcess registry) {
+                  RegistryProcess registry, long runDeadline) {
         this.registry = registry;
+        this.runDeadline = runDeadline;
         this.config = config;
         this.target = target;
         this.http = http;
@@ -298,7 +300,7 @@ public final class Bench {
                 List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
                         http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
                 if (bound(60, Duration.ZERO).toSeconds() < 60) {
-                    throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toMinutes() + " minutes");
+                    throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
                 }
                 long started = System.nanoTime();
                 for (String projection : projections) {
