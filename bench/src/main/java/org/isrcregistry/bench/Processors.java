@@ -1,9 +1,12 @@
 package org.isrcregistry.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,5 +61,33 @@ final class Processors {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Polls the registry's {@code GET /v1/admin/projections} until each of {@code names} has its rebuild DONE and its
+     * processor at or past {@code target}; fails at once on a FAILED rebuild.
+     */
+    static CaughtUp awaitRebuilt(Http http, String path, List<String> names, long target, long since,
+                                 Duration timeout) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seconds.size() < names.size() && System.nanoTime() < deadline) {
+            for (JsonNode status : json.readTree(http.get(path).require("Projections").body())) {
+                String name = status.path("name").asText();
+                String state = status.path("rebuild").path("state").asText();
+                if (state.equals("FAILED")) {
+                    throw new IllegalStateException("Rebuild of " + name + " failed: " + status);
+                }
+                if (names.contains(name) && !seconds.containsKey(name) && state.equals("DONE")
+                        && status.path("position").asLong(-1) >= target) {
+                    seconds.put(name, (System.nanoTime() - since) / 1e9);
+                }
+            }
+            Thread.sleep(100);
+        }
+        Set<String> late = new TreeSet<>(names);
+        late.removeAll(seconds.keySet());
+        return new CaughtUp(seconds, late);
     }
 }

@@ -3,12 +3,11 @@ package org.isrcregistry.projections.audit;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.isrcregistry.core.event.RegistryEvent;
-import org.isrcregistry.projections.jdbc.JdbcBatch;
+import org.isrcregistry.projections.ReadModel;
+import org.isrcregistry.projections.jdbc.Rows;
+import org.isrcregistry.projections.jdbc.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,45 +15,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request it came from. The agency's view across all streams (by actor, by correlation id).
  */
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
-public class AuditLogProjection {
+public class AuditLogProjection extends ReadModel {
 
     public static final String PROCESSING_GROUP = "audit-log";
 
-    private static final String INSERT = """
-            INSERT INTO audit_log (global_index, event_id, occurred_at, event_type, subject, sequence_number, actor,
-                                   correlation_id, causation_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (global_index) DO NOTHING""";
-
-    private final JdbcTemplate jdbc;
+    static final Table AUDIT_LOG = new Table("audit_log", """
+            global_index, event_id, occurred_at, event_type, subject, sequence_number, actor, correlation_id,
+            causation_id, reason""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?", "ON CONFLICT (global_index) DO NOTHING",
+            Table.Load.APPEND);
 
     public AuditLogProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, PROCESSING_GROUP, AUDIT_LOG);
     }
 
     /**
      * The subject is the stream's aggregate identifier (the ISRC or the prefix code, {@code RegistryEvent.subject()}),
      * so the payload is deserialized only for the few event types that carry a reason.
      */
-    @EventHandler
-    void on(EventMessage<?> message, TrackingToken token) {
+    @Override
+    public void apply(EventMessage<?> message, long position, Rows rows) {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         String subject = domain != null ? domain.getAggregateIdentifier()
                 : message.getPayload() instanceof RegistryEvent registry ? registry.subject() : "";
         String reason = EventReasons.carriesReason(message.getPayloadType()) ? EventReasons.of(message.getPayload())
                 : null;
-        JdbcBatch.current(jdbc).add(INSERT, token.position().orElseThrow(), message.getIdentifier(),
-                Timestamp.from(message.getTimestamp()), message.getPayloadType().getSimpleName(), subject,
-                domain == null ? null : domain.getSequenceNumber(), text(message, "actor"),
-                text(message, "correlationId"), text(message, "causationId"), reason);
+        rows.add(AUDIT_LOG, position, message.getIdentifier(), Timestamp.from(message.getTimestamp()),
+                message.getPayloadType().getSimpleName(), subject, domain == null ? null : domain.getSequenceNumber(),
+                text(message, "actor"), text(message, "correlationId"), text(message, "causationId"), reason);
     }
 
     private static String text(EventMessage<?> message, String key) {
         Object value = message.getMetaData().get(key);
         return value == null ? null : value.toString();
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE audit_log");
     }
 }

@@ -31,6 +31,11 @@ public class RecordingHistory {
         return events(isrc).stream().map(RecordingHistory::entry).toList();
     }
 
+    /** The recording's state now: the fold of all its events. Empty if no such recording exists. */
+    public Optional<RecordingState> current(Isrc isrc) {
+        return RecordingState.fold(events(isrc));
+    }
+
     /**
      * The recording's state at {@code instant}: the fold of the events stored at or before it. Empty if the
      * recording did not exist yet (or does not exist).

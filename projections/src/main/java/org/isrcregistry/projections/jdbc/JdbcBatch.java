@@ -13,20 +13,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * prepares to commit, in the same transaction as the processor's token. A row put again under the same key replaces
  * the earlier one, so a recording changed by ten events of one batch is written once.
  */
-public final class JdbcBatch {
+public final class JdbcBatch implements Rows {
 
     private final JdbcTemplate jdbc;
+    private final UnitOfWork<?> unitOfWork;
     private final Map<String, Map<Object, Object[]>> rows = new LinkedHashMap<>();
 
-    private JdbcBatch(JdbcTemplate jdbc) {
+    private JdbcBatch(JdbcTemplate jdbc, UnitOfWork<?> unitOfWork) {
         this.jdbc = jdbc;
+        this.unitOfWork = unitOfWork;
     }
 
     /** The batch of the unit of work being processed; call from an event handler. */
     public static JdbcBatch current(JdbcTemplate jdbc) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(JdbcBatch.class.getName(), key -> {
-            JdbcBatch batch = new JdbcBatch(jdbc);
+            JdbcBatch batch = new JdbcBatch(jdbc, unitOfWork);
             unitOfWork.onPrepareCommit(u -> batch.flush());
             return batch;
         });
@@ -40,13 +42,28 @@ public final class JdbcBatch {
         rows.computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(key, args);
     }
 
+    @Override
+    public void put(Table table, Object key, Object... row) {
+        put(table.insert(), key, row);
+    }
+
+    @Override
+    public void add(Table table, Object... row) {
+        add(table.insert(), row);
+    }
+
+    @Override
+    public String name(Table table) {
+        return table.name();
+    }
+
+    @Override
+    public <T> T resource(String name, Supplier<T> initial) {
+        return unitOfWork.getOrComputeResource(name, k -> initial.get());
+    }
+
     private void flush() {
         rows.forEach((sql, byKey) -> jdbc.batchUpdate(sql, new ArrayList<>(byKey.values())));
         rows.clear();
-    }
-
-    /** Resources of the current unit of work, e.g. the states a batch has folded so far. */
-    public static <T> T resource(String name, Supplier<T> initial) {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(name, k -> initial.get());
     }
 }

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.isrcregistry.core.identifier.Isrc;
@@ -47,12 +46,6 @@ public class RecordingQueries {
     /** The recording's current state as the read model holds it (see {@link RecordingProjection}). */
     public Optional<RecordingState> find(Isrc isrc) {
         return states("SELECT state::text FROM recording_view WHERE isrc = ?", isrc.value()).stream().findFirst();
-    }
-
-    /** The recordings found among {@code isrcs}, in one query. */
-    public List<RecordingState> findAll(Collection<Isrc> isrcs) {
-        return states("SELECT state::text FROM recording_view WHERE isrc = ANY (CAST(? AS bpchar[]))",
-                (Object) isrcs.stream().map(Isrc::value).toArray(String[]::new));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.ReadModels;
+import org.isrcregistry.projections.rebuild.ReadModelRebuilds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
+    private final ReadModelRebuilds rebuilds;
 
-    ProjectionAdminController(EventProcessingConfiguration processing) {
+    ProjectionAdminController(EventProcessingConfiguration processing, ReadModelRebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
-    /** A read model's processor: running, replaying, and the lowest position among its segments. */
-    public record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long deadLetters) {
+    /**
+     * A read model's processor: running, replaying, the lowest position among its segments, and its latest rebuild
+     * (null if none since the registry started).
+     */
+    public record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long deadLetters,
+                                   ReadModelRebuilds.Progress rebuild) {
     }
 
     /** An event parked by a read model, with why it failed. */
@@ -57,19 +64,33 @@ public class ProjectionAdminController {
     }
 
     /**
-     * Stops the processor, empties its dead-letter queue (the replay meets those events again), resets its tokens (its
-     * reset handler truncates its tables) and starts it again: it replays the whole event store in the background.
+     * Rebuilds the read model from the event store in the background (see {@link ReadModelRebuilds}): it keeps serving
+     * reads from its current tables until the rebuilt ones replace them. Progress in {@code rebuild} of its status.
      */
     @PostMapping("/projections/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuild a read model from the event store, without stopping the API")
     public ProjectionStatus rebuild(@PathVariable String name) {
-        StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-        processor.resetTokens();
-        processor.start();
+        processor(name);
+        start(List.of(name));
         return status(name);
+    }
+
+    /** Rebuilds every read model in one pass over the event store. */
+    @PostMapping("/projections/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Rebuild every read model in one pass over the event store, without stopping the API")
+    public List<ProjectionStatus> rebuildAll() {
+        start(ReadModels.ALL);
+        return projections();
+    }
+
+    private void start(List<String> names) {
+        if (!rebuilds.start(names)) {
+            throw new RegistryRuleException(RegistryRuleException.Kind.CONFLICT, "name",
+                    "a rebuild of " + names + " is already running",
+                    "Wait until its rebuild.state in GET /v1/admin/projections is DONE or FAILED.");
+        }
     }
 
     @GetMapping("/dead-letters")
@@ -104,7 +125,7 @@ public class ProjectionAdminController {
                 .map(s -> s.getCurrentPosition().orElse(-1))
                 .min(Long::compare).orElse(null);
         return new ProjectionStatus(name, processor.isRunning(), processor.isReplaying(), position,
-                deadLetterCount(name));
+                deadLetterCount(name), rebuilds.progress(name).orElse(null));
     }
 
     private long deadLetterCount(String name) {

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.config.AxonConfiguration;
 import org.isrcregistry.core.identifier.Isrc;
@@ -33,28 +34,31 @@ import org.springframework.stereotype.Component;
  * one worker, which sends what is waiting (up to {@code registry.assignment.max-batch}) as soon as the previous batch
  * has committed; a lone request is sent at once. The prefix decides each request as it would alone, and each gets its
  * own outcome; its events carry its own actor and correlation id. A batch that loses a race with another node is
- * decided again as a whole ({@link RegistryCommands}). The batch's answers wait for the read models once, and read
- * their states with one query, while the worker goes on with the next batch.
+ * decided again as a whole ({@link RegistryCommands}). The answers are built from the events the batch committed,
+ * without waiting for the read models.
  */
 @Component
 class Assignments {
 
     private final RegistryCommands commands;
+    private final CommittedEvents committed;
     private final RecordingStates states;
     private final int maxBatch;
     private final ConcurrentMap<PrefixCode, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(new CustomizableThreadFactory("assign-"));
 
-    Assignments(RegistryCommands commands, RecordingStates states,
+    Assignments(RegistryCommands commands, CommittedEvents committed, RecordingStates states,
                 @Value("${registry.assignment.max-batch:200}") int maxBatch) {
         this.commands = commands;
+        this.committed = committed;
         this.states = states;
         this.maxBatch = maxBatch;
     }
 
     /**
-     * Assigns the prefix's next ISRC to the recording, with this request's actor and correlation id; answers once the
-     * read models show it.
+     * Assigns the prefix's next ISRC to the recording, with this request's actor and correlation id; answers as soon
+     * as it has committed, with the recording's state folded from the events committed (the read models catch up
+     * after; {@code GET /v1/recordings/{isrc}} folds the event store until they have).
      *
      * @throws org.isrcregistry.core.rule.RegistryRuleException if refused, for this request or for the whole prefix
      */
@@ -124,32 +128,31 @@ class Assignments {
         private void send(List<Waiting> batch) {
             try {
                 Map<String, ?> first = batch.get(0).request().metaData();
-                List<RegistrationOutcome> outcomes = commands.send(
+                CommittedEvents.Sent<List<RegistrationOutcome>> sent = committed.send(() -> commands.send(
                         new AssignIsrcs(prefix, batch.stream().map(Waiting::request).toList()),
-                        (String) first.get(AxonConfiguration.ACTOR), (String) first.get(AxonConfiguration.CORRELATION_ID));
-                workers.execute(() -> answer(batch, outcomes));
+                        (String) first.get(AxonConfiguration.ACTOR), (String) first.get(AxonConfiguration.CORRELATION_ID)));
+                answer(batch, sent.result(), sent.events());
             } catch (RuntimeException | Error failed) {
                 batch.forEach(request -> request.outcome().completeExceptionally(failed));
             }
         }
     }
 
-    private void answer(List<Waiting> batch, List<RegistrationOutcome> outcomes) {
-        try {
-            Map<Isrc, RecordingState> assigned = states.after(outcomes.stream().map(RegistrationOutcome::isrc)
-                    .filter(Objects::nonNull).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                RegistrationOutcome outcome = outcomes.get(i);
-                if (outcome.refusal() != null) {
-                    batch.get(i).outcome().completeExceptionally(outcome.refusal());
-                } else {
-                    Isrc isrc = outcome.isrc();
-                    batch.get(i).outcome().complete(new RecordingResponse(isrc, isrc.display(),
-                            outcome.possibleDuplicates(), assigned.get(isrc)));
-                }
+    /** Each request's answer, with its recording's state folded from the events its batch committed. */
+    private void answer(List<Waiting> batch, List<RegistrationOutcome> outcomes, List<DomainEventMessage<?>> events) {
+        Map<String, List<DomainEventMessage<?>>> streams = events.stream()
+                .collect(Collectors.groupingBy(DomainEventMessage::getAggregateIdentifier));
+        for (int i = 0; i < batch.size(); i++) {
+            RegistrationOutcome outcome = outcomes.get(i);
+            if (outcome.refusal() != null) {
+                batch.get(i).outcome().completeExceptionally(outcome.refusal());
+                continue;
             }
-        } catch (RuntimeException | Error failed) {
-            batch.forEach(request -> request.outcome().completeExceptionally(failed));
+            Isrc isrc = outcome.isrc();
+            RecordingState state = RecordingState.fold(streams.getOrDefault(isrc.value(), List.of()))
+                    .orElseGet(() -> states.current(isrc));
+            batch.get(i).outcome().complete(new RecordingResponse(isrc, isrc.display(), outcome.possibleDuplicates(),
+                    state));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
 import org.isrcregistry.core.identifier.Isrc;
@@ -95,8 +96,19 @@ public class RecordingQueryController {
                     .orElseThrow(() -> notFound(code, " did not exist at " + instant)));
         }
         // The hot path: the read model's JSON as stored, one indexed query, no (de)serialization.
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(queries.findJson(code).orElseThrow(() -> notFound(code, " is not registered")));
+        Optional<String> json = queries.findJson(code);
+        if (json.isPresent()) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
+        }
+        return ResponseEntity.ok(notYetInReadModel(code));
+    }
+
+    /**
+     * A code assigned a moment ago (assignments answer without waiting for the read model): its state folded from
+     * its own events in the event store, so a GET right after the 201 finds it.
+     */
+    private RecordingState notYetInReadModel(Isrc code) {
+        return history.current(code).orElseThrow(() -> notFound(code, " is not registered"));
     }
 
     @GetMapping("/v1/recordings/{isrc}/history")
@@ -114,7 +126,7 @@ public class RecordingQueryController {
     @Operation(summary = "The recording, its parent (if it is a new version) and its new versions")
     public LineageView lineage(@PathVariable String isrc) {
         Isrc code = Isrc.parse(isrc);
-        RecordingState recording = queries.find(code).orElseThrow(() -> notFound(code, " is not registered"));
+        RecordingState recording = queries.find(code).orElseGet(() -> notYetInReadModel(code));
         Lineage lineage = queries.lineage(recording);
         return new LineageView(recording, lineage.parent(), lineage.children());
     }

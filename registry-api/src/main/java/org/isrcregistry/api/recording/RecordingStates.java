@@ -1,16 +1,12 @@
 package org.isrcregistry.api.recording;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.history.RecordingHistory;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.recording.RecordingProjection;
-import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.stereotype.Component;
 
@@ -21,40 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordingStates {
 
-    private final EventStore eventStore;
+    private final RecordingHistory history;
     private final ReadYourWrites readYourWrites;
-    private final RecordingQueries queries;
 
-    RecordingStates(EventStore eventStore, ReadYourWrites readYourWrites, RecordingQueries queries) {
-        this.eventStore = eventStore;
+    RecordingStates(RecordingHistory history, ReadYourWrites readYourWrites) {
+        this.history = history;
         this.readYourWrites = readYourWrites;
-        this.queries = queries;
     }
 
     RecordingState after(Isrc isrc) {
         readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP, PrefixProjection.PROCESSING_GROUP);
-        return fold(isrc);
+        return current(isrc);
     }
 
-    /**
-     * The states of many recordings a command (a batch) created, with one wait for the read models and one query:
-     * once the recordings read model has passed the events committed so far it holds the same fold of the same
-     * events, or a later one. Those it does not hold (the wait timed out) are folded from the event store.
-     */
-    Map<Isrc, RecordingState> after(Collection<Isrc> isrcs) {
-        Map<Isrc, RecordingState> states = new HashMap<>();
-        if (readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP, PrefixProjection.PROCESSING_GROUP)) {
-            queries.findAll(isrcs).forEach(state -> states.put(state.isrc(), state));
-        }
-        isrcs.forEach(isrc -> states.computeIfAbsent(isrc, this::fold));
-        return states;
-    }
-
-    private RecordingState fold(Isrc isrc) {
-        // From sequence 0: never from a snapshot, which holds the aggregate, not events.
-        return RecordingState.fold(eventStore.readEvents(isrc.value(), 0).asStream().toList())
-                .orElseThrow(() -> new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "isrc",
-                        isrc.display() + " is not registered", "Check the ISRC, or register the recording first."));
+    /** Folded from the event store, without waiting for the read models. */
+    RecordingState current(Isrc isrc) {
+        return history.current(isrc).orElseThrow(() -> new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND,
+                "isrc", isrc.display() + " is not registered", "Check the ISRC, or register the recording first."));
     }
 
     RecordingResponse response(Isrc isrc, List<Isrc> possibleDuplicates) {

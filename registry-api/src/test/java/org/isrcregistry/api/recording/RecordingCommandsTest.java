@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.WithNewPrefix;
+import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingState;
@@ -27,6 +28,9 @@ class RecordingCommandsTest extends WithNewPrefix {
 
     @Autowired
     RecordingQueries recordings;
+
+    @Autowired
+    ReadYourWrites readYourWrites;
 
     private ResponseEntity<JsonNode> post(String path, String body) {
         return registry.send(HttpMethod.POST, path, body, null);
@@ -48,6 +52,10 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertThat(response.getBody().path("recording").path("title").asText()).isEqualTo("Les saisons");
         assertThat(response.getBody().path("recording").path("status").asText()).isEqualTo("ACTIVE");
         assertThat(response.getBody().path("possibleDuplicates").isArray()).isTrue();
+        assertThat(http.getForObject("/v1/recordings/" + isrc, JsonNode.class)).isEqualTo(
+                response.getBody().path("recording"));
+        // The answer does not wait for the read models; they catch up.
+        assertThat(readYourWrites.awaitReadModels()).isTrue();
         assertThat(readModel(isrc).title()).isEqualTo("Les saisons");
         JsonNode usage = http.getForObject("/v1/prefixes/" + prefix, JsonNode.class).path("usage");
         assertThat(usage.get(0).path("assigned").asInt()).isEqualTo(1);
