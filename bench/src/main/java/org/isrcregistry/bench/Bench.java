@@ -16,6 +16,11 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     private static final int VERIFY_THREADS = 16;
+    /** Every wait of the run, from the registry's start, ends within this: the run stays under 10 minutes. */
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(560);
+    /** What the look-ups need of it (a 5 s warm-up, 30 s measured, checks), and what the rebuild needs at least. */
+    private static final Duration LOOKUP = Duration.ofSeconds(45);
+    private static final Duration LOOKUP_AND_REBUILD = LOOKUP.plusSeconds(60);
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.parse(args);
@@ -28,6 +33,7 @@ public final class Bench {
 
     public static Results run(BenchConfig config) throws Exception {
         Results results = new Results(config.describe(), !config.quick());
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
         RegistryProcess registry = config.startsRegistry() ? RegistryProcess.start(config) : null;
         try {
             Target target = registry != null ? registry.target()
@@ -35,7 +41,7 @@ public final class Bench {
                             config.kafkaBootstrap());
             Http http = new Http(target.baseUrl());
             try (HeapSampler heap = new HeapSampler(http)) {
-                new Bench(config, target, http, heap, results, registry).runScenarios();
+                new Bench(config, target, http, heap, results, registry, deadline).runScenarios();
                 results.figure("registry heap, most used during the run", heap.maxMib(), "MiB", 1024.0, false);
             }
         } finally {
@@ -59,11 +65,13 @@ public final class Bench {
     private final HeapSampler heap;
     private final Results results;
     private final RegistryProcess registry;
+    private final long runDeadline;
     private CatalogueSeeder.Catalogue catalogue;
 
     private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
-                  RegistryProcess registry) {
+                  RegistryProcess registry, long runDeadline) {
         this.registry = registry;
+        this.runDeadline = runDeadline;
         this.config = config;
         this.target = target;
         this.http = http;
@@ -181,7 +189,7 @@ public final class Bench {
             requireJdbc();
             try (Connection connection = target.connect()) {
                 Processors.CaughtUp visible = Processors.await(connection, Tokens.maxGlobalIndex(connection),
-                        System.nanoTime(), Duration.ofSeconds(config.quick() ? 60 : 180),
+                        System.nanoTime(), bound(config.quick() ? 60 : 180),
                         name -> !name.equals(Processors.FEED), false);
                 double untilVisible = run.seconds() + visible.slowest();
                 details.put("secondsUntilReadModels", untilVisible);
@@ -205,66 +213,45 @@ public final class Bench {
                 details.put("seedSeconds", seeded.seconds());
                 results.figure("catalogue seed into the event store (" + String.format("%,d", seeded.events())
                         + " events)", seeded.events() / seeded.seconds(), "events/s");
-                // The read models must have the catalogue before the lookups; the Kafka feed is not waited for
-                // (its rate so far is reported): at its speed it may still be publishing during later scenarios.
+                // Every streaming processor, the Kafka feed included: the lookups that follow must have the
+                // catalogue in the read models, and must not share the machine with a catch-up still running.
                 Processors.CaughtUp caughtUp = Processors.await(connection, after, started,
-                        Duration.ofSeconds(config.quick() ? 120 : 240), name -> !name.equals(Processors.FEED), false);
+                        bound(config.quick() ? 120 : 240, LOOKUP_AND_REBUILD), name -> true, false);
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 details.put("catchUpSeconds", caughtUp.seconds());
-                for (Map.Entry<String, Double> processor : caughtUp.seconds().entrySet()) {
-                    results.figure("catch-up of read model " + processor.getKey() + " after the seed",
-                            (after - before) / processor.getValue(), "events/s");
-                }
                 Map<String, Tokens.Position> positions = Tokens.positions(connection);
+                for (Map.Entry<String, Double> processor : caughtUp.seconds().entrySet()) {
+                    if (!processor.getKey().equals(Processors.FEED)) {
+                        results.figure("catch-up of read model " + processor.getKey() + " after the seed",
+                                (after - before) / processor.getValue(), "events/s");
+                    }
+                }
                 Tokens.Position feed = positions.get(Processors.FEED);
                 if (feed != null) {
                     long published = Math.max(0, Math.min(after, feed.index()) - before);
+                    Double feedSeconds = caughtUp.seconds().get(Processors.FEED);
                     details.put("feedPublishedDuringCatchUp", published);
-                    results.figure("Kafka feed publication of the seeded events", published / elapsed, "events/s",
-                            20_000.0, true);
+                    results.figure("Kafka feed publication of the seeded events"
+                                    + (feedSeconds == null ? " (still behind)" : ""),
+                            published / (feedSeconds == null ? elapsed : feedSeconds), "events/s", 20_000.0, true);
                 }
                 String seededText = "%,d recordings (%,d events) over %d prefixes".formatted(seeded.catalogue().size(),
                         seeded.events(), seeded.catalogue().prefixes().size());
                 for (String late : caughtUp.late()) {
-                    // Behind at the deadline is a slow figure, not a wrong one: its rate so far. The lookups, which
-                    // need every recording in the read model, will then find codes missing and fail.
-                    long done = Math.max(0, positions.get(late).index() - before);
-                    results.figure("catch-up of read model " + late + " after the seed (still behind)", done / elapsed,
-                            "events/s");
+                    if (!late.equals(Processors.FEED)) {
+                        // Behind at the deadline is a slow figure, not a wrong one: its rate so far. The lookups,
+                        // which need every recording in the read model, will then find codes missing and fail.
+                        long done = Math.max(0, positions.get(late).index() - before);
+                        results.figure("catch-up of read model " + late + " after the seed (still behind)",
+                                done / elapsed, "events/s");
+                    }
                 }
                 if (!caughtUp.late().isEmpty()) {
-                    return seededText + "; read models " + caughtUp.late() + " still behind after %.0f s: %s"
+                    return seededText + "; " + caughtUp.late() + " still behind after %.0f s: %s"
                             .formatted(elapsed, positions);
                 }
-                return seededText + "; every read model reached the last event in %.1f s; the feed published %s"
-                        .formatted(caughtUp.slowest(), feed == null ? "nothing (no feed processor)"
-                                : feed.index() >= after ? "all of them" : "up to event " + feed.index() + " of " + after);
-            }
-        });
-
-        scenario("rebuild", details -> {
-            requireJdbc();
-            try (Connection connection = target.connect()) {
-                long events = Tokens.eventCount(connection);
-                long last = Tokens.maxGlobalIndex(connection);
-                List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
-                        http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
-                // One request rebuilds every read model in one pass over the store; each is done when its rebuild
-                // says so (the rebuilt tables swapped in) and its processor is at the last event.
-                long started = System.nanoTime();
-                http.postJson(RegistryApi.PROJECTIONS + "/rebuild", "", Duration.ofMinutes(1))
-                        .require("Rebuilding " + projections);
-                Processors.CaughtUp caughtUp = Processors.awaitRebuilt(http, RegistryApi.PROJECTIONS, projections,
-                        last, started, Duration.ofSeconds(config.quick() ? 120 : 300));
-                if (!caughtUp.late().isEmpty()) {
-                    throw new IllegalStateException("Not rebuilt in time: " + caughtUp.late() + ": "
-                            + http.get(RegistryApi.PROJECTIONS).body());
-                }
-                details.put("events", events);
-                details.put("seconds", caughtUp.seconds());
-                results.figure("projection rebuild (" + String.format("%,d", events) + " events)",
-                        events / caughtUp.slowest(), "events/s", 50_000.0, true);
-                return "read models " + caughtUp.seconds().keySet() + " rebuilt up to event " + last;
+                return seededText + "; every read model and the Kafka feed reached the last event in %.1f s"
+                        .formatted(caughtUp.slowest());
             }
         });
 
@@ -272,9 +259,20 @@ public final class Bench {
             if (catalogue == null) {
                 throw new Skip("needs the catalogue scenario in the same run");
             }
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                long last = Tokens.maxGlobalIndex(connection);
+                Processors.CaughtUp readModels = Processors.await(connection, last, System.nanoTime(),
+                        bound(240, LOOKUP), name -> !name.equals(Processors.FEED), false);
+                if (!readModels.late().isEmpty()) {
+                    throw new Skip("read models " + readModels.late() + " had not caught up on the catalogue within "
+                            + "the run's time (" + processorsBehind() + "): codes would be missing");
+                }
+            }
             List<String> sample = CatalogueSeeder.codesOf(catalogue, 200);
             Skip.unlessRouted(http.get(RegistryApi.recording(sample.get(0))), "GET /v1/recordings/{isrc}");
             Assignment.lookUpAll(http, sample, VERIFY_THREADS);
+            String behind = processorsBehind();
             Lookup lookup = new Lookup(http);
             lookup.run(config.lookupRate(), Duration.ofSeconds(config.quick() ? 1 : 5), config.lookupThreads(),
                     catalogue.size(), catalogue::isrc);
@@ -290,8 +288,38 @@ public final class Bench {
             results.figure("lookup p50 " + over, Latencies.ms(run.latency().getValueAtPercentile(50)), "ms");
             results.figure("lookup p99 " + over, Latencies.ms(run.latency().getValueAtPercentile(99)), "ms", 5.0, false);
             results.figure("lookup max " + over, Latencies.ms(run.latency().getMaxValue()), "ms");
-            return "%,d lookups at %.0f/s, every one 200 with the code asked for".formatted(run.requests(),
-                    run.achievedRate());
+            return "%,d lookups at %.0f/s, every one 200 with the code asked for%s".formatted(run.requests(),
+                    run.achievedRate(), behind.isEmpty() ? "" : "; measured while " + behind + " still caught up");
+        });
+
+        scenario("rebuild", details -> {
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                long events = Tokens.eventCount(connection);
+                long last = Tokens.maxGlobalIndex(connection);
+                List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
+                        http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
+                if (bound(60, Duration.ZERO).toSeconds() < 60) {
+                    throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
+                }
+                // One request rebuilds every read model in one pass over the store; each is done when its rebuild
+                // says so (the rebuilt tables swapped in) and its processor is at the last event.
+                long started = System.nanoTime();
+                http.postJson(RegistryApi.PROJECTIONS + "/rebuild", "", Duration.ofMinutes(1))
+                        .require("Rebuilding " + projections);
+                Processors.CaughtUp caughtUp = Processors.awaitRebuilt(http, RegistryApi.PROJECTIONS, projections,
+                        last, started, bound(config.quick() ? 120 : 300));
+                details.put("events", events);
+                if (!caughtUp.late().isEmpty()) {
+                    // Slow, not wrong: the run's time ran out first (as for a catch-up still behind).
+                    return "not rebuilt within the run's time: " + caughtUp.late() + ": "
+                            + http.get(RegistryApi.PROJECTIONS).body();
+                }
+                details.put("seconds", caughtUp.seconds());
+                results.figure("projection rebuild (" + String.format("%,d", events) + " events)",
+                        events / caughtUp.slowest(), "events/s", 50_000.0, true);
+                return "read models " + caughtUp.seconds().keySet() + " rebuilt up to event " + last;
+            }
         });
     }
 
@@ -304,6 +332,31 @@ public final class Bench {
         Map<String, Object> summary = Latencies.summary(h);
         summary.put("perSecond", outcome.perSecond());
         details.put(name, summary);
+    }
+
+    /** At most {@code seconds}, and never past the run's deadline: the whole run stays under 10 minutes. */
+    private Duration bound(int seconds) {
+        return bound(seconds, Duration.ZERO);
+    }
+
+    /** At most {@code seconds}, leaving {@code keep} of the run's time for what follows. */
+    private Duration bound(int seconds, Duration keep) {
+        long left = runDeadline - System.nanoTime() - (config.quick() ? 0 : keep.toNanos());
+        return Duration.ofNanos(Math.max(0, Math.min(Duration.ofSeconds(seconds).toNanos(), left)));
+    }
+
+    /** The streaming processors not yet at the store's last event, e.g. "kafka-feed (at 1,225,000 of 2,000,020)". */
+    private String processorsBehind() throws java.sql.SQLException {
+        if (target.jdbcUrl() == null) {
+            return "";
+        }
+        try (Connection connection = target.connect()) {
+            long last = Tokens.maxGlobalIndex(connection);
+            return Tokens.positions(connection).entrySet().stream()
+                    .filter(p -> !p.getValue().reached(last))
+                    .map(p -> "%s (at %,d of %,d)".formatted(p.getKey(), p.getValue().index(), last))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static String mode(List<String> prefixes) {

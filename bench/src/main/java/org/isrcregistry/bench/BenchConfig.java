@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ public record BenchConfig(
         Path registryJar,
         Path workDir,
         String registryHeap,
+        List<String> registryJvmOptions,
         boolean jfr,
         int clients,
         int prefixes,
@@ -72,6 +74,7 @@ public record BenchConfig(
                 k.path("registry-jar", defaultRegistryJar()),
                 workDir,
                 k.text("registry-heap", "1g"),
+                k.words("registry-jvm-options"),
                 k.bool("jfr", false),
                 k.integer("clients", 16),
                 k.integer("prefixes", 50),
@@ -109,7 +112,8 @@ public record BenchConfig(
     Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("quick", quick);
-        out.put("registry", startsRegistry() ? "started from " + registryJar + " with -Xmx" + registryHeap : registryUrl);
+        out.put("registry", startsRegistry() ? "started from " + registryJar + " with -Xmx" + registryHeap
+                + (registryJvmOptions.isEmpty() ? "" : " " + String.join(" ", registryJvmOptions)) : registryUrl);
         out.put("clients", clients);
         out.put("prefixes", prefixes);
         out.put("assignSeconds", assignDuration.toSeconds());
@@ -156,6 +160,12 @@ public record BenchConfig(
         Path path(String name, Path fallback) {
             String value = text(name, null);
             return value == null ? fallback : Path.of(value);
+        }
+
+        /** Space-separated words, e.g. extra JVM options. */
+        List<String> words(String name) {
+            String value = text(name, null);
+            return value == null ? List.of() : List.of(value.split("\\s+"));
         }
 
         Set<String> set(String name, Set<String> fallback) {

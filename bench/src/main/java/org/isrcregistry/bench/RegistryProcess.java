@@ -51,6 +51,7 @@ final class RegistryProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + config.registryHeap(),
                 "-XX:+UseG1GC"));
+        command.addAll(config.registryJvmOptions());
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
         }

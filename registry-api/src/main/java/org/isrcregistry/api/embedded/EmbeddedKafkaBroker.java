@@ -52,7 +52,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false")));
+                Map.entry("auto.create.topics.enable", "false"),
+                // The broker shares the registry's heap. Kafka's defaults are sized for a broker of its own: the log
+                // cleaner (compacted state topics) holds a 128 MiB dedupe buffer on the heap for ever. 16 MiB maps
+                // about 700,000 keys per pass; a larger state topic is cleaned in more passes.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)),
+                // One producer (the feed) and a few consumers: 8 request handler and 3 network threads would only
+                // compete with the registry for its cores.
+                Map.entry("num.io.threads", "2"),
+                Map.entry("num.network.threads", "2")));
         format(config);
     }
 
