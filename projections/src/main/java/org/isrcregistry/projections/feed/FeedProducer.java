@@ -1,6 +1,5 @@
 package org.isrcregistry.projections.feed;
 
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
@@ -12,14 +11,14 @@ import org.apache.kafka.clients.producer.Producer;
  */
 final class FeedProducer implements AutoCloseable {
 
-    private final Supplier<Producer<String, CloudEvent>> factory;
-    private Producer<String, CloudEvent> producer;
+    private final Supplier<Producer<String, byte[]>> factory;
+    private Producer<String, byte[]> producer;
 
-    FeedProducer(Supplier<Producer<String, CloudEvent>> factory) {
+    FeedProducer(Supplier<Producer<String, byte[]>> factory) {
         this.factory = factory;
     }
 
-    synchronized Producer<String, CloudEvent> get() {
+    synchronized Producer<String, byte[]> get() {
         if (producer == null) {
             producer = factory.get();
         }

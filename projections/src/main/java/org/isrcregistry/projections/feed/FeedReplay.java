@@ -1,17 +1,31 @@
 package org.isrcregistry.projections.feed;
 
-import io.cloudevents.CloudEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.isrcregistry.core.event.RegistryEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +42,17 @@ public class FeedReplay {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Logger log = LoggerFactory.getLogger(FeedReplay.class);
 
-    private final Supplier<EventStorageEngine> storage;
+    /** Events per query, from the store's primary key: no long transaction, no cursor held open. */
+    private static final int PAGE = 5_000;
+    private static final String PAGE_QUERY = """
+            SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
+                   payloadrevision, payload, metadata
+            FROM domainevententry WHERE globalindex > ? AND globalindex <= ? ORDER BY globalindex LIMIT ?""";
+
+    private final Serializer serializer;
+    private final Supplier<EventUpcaster> upcasters;
     private final JdbcTemplate jdbc;
-    private final Supplier<Producer<String, CloudEvent>> producers;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final CloudEventMapper mapper;
     private final FeedTopics topics;
     private final KafkaFeedProperties properties;
@@ -41,9 +63,10 @@ public class FeedReplay {
     });
     private final AtomicReference<Status> status = new AtomicReference<>();
 
-    FeedReplay(Supplier<EventStorageEngine> storage, JdbcTemplate jdbc, Supplier<Producer<String, CloudEvent>> producers,
+    FeedReplay(Serializer serializer, Supplier<EventUpcaster> upcasters, JdbcTemplate jdbc, Supplier<Producer<String, byte[]>> producers,
                CloudEventMapper mapper, FeedTopics topics, KafkaFeedProperties properties) {
-        this.storage = storage;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
         this.jdbc = jdbc;
         this.producers = producers;
         this.mapper = mapper;
@@ -118,41 +141,95 @@ public class FeedReplay {
     }
 
     private void run(Status started) {
-        long published = 0;
+        AtomicLong published = new AtomicLong();
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (Producer<String, CloudEvent> producer = producers.get();
-             Stream<? extends TrackedEventMessage<?>> events = storage.get().readEvents(null, false)) {
+        try (Producer<String, byte[]> producer = producers.get()) {
             topics.ensureEventsTopic(started.topic());
             start = System.nanoTime();
-            var iterator = events.iterator();
-            while (iterator.hasNext() && failure.get() == null) {
-                TrackedEventMessage<?> message = iterator.next();
-                if (message.trackingToken().position().orElse(Long.MAX_VALUE) > started.head()) {
+            Map<String, Optional<StoredType>> types = new HashMap<>();
+            long after = -1;
+            while (after < started.head() && failure.get() == null) {
+                List<ProducerRecord<String, byte[]>> page = new ArrayList<>(PAGE);
+                after = jdbc.query(PAGE_QUERY, rows -> {
+                    long last = -1;
+                    while (rows.next()) {
+                        last = rows.getLong("globalindex");
+                        ProducerRecord<String, byte[]> record = record(rows, types, started.topic());
+                        if (record != null) {
+                            page.add(record);
+                        }
+                    }
+                    return last;
+                }, after, started.head(), PAGE);
+                if (after < 0) {
                     break;
                 }
-                if (message.getPayload() instanceof RegistryEvent event) {
-                    @SuppressWarnings("unchecked")
-                    CloudEvent value = mapper.event((TrackedEventMessage<RegistryEvent>) message);
-                    producer.send(new ProducerRecord<>(started.topic(), event.subject(), value), (m, e) -> {
+                for (ProducerRecord<String, byte[]> record : page) {
+                    producer.send(record, (m, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }
                     });
-                    if (++published % 10_000 == 0) {
-                        status.set(started.progress(published));
-                    }
                 }
+                status.set(started.progress(published.addAndGet(page.size())));
             }
             producer.flush();
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
         Exception error = failure.get();
-        Status finished = started.finished(published, System.nanoTime() - start,
+        Status finished = started.finished(published.get(), System.nanoTime() - start,
                 error == null ? null : error.toString());
         status.set(finished);
-        log.info("Replay to {}: {} events, {} events/s{}", finished.topic(), published, finished.eventsPerSecond(),
-                error == null ? "" : ", failed: " + error);
+        log.info("Replay to {}: {} events, {} events/s{}", finished.topic(), published.get(),
+                finished.eventsPerSecond(), error == null ? "" : ", failed: " + error);
+    }
+
+    /**
+     * The message of one stored event, exactly as the live feed publishes it; null for a payload that is not a
+     * registry event. An event stored in its class's current revision is published from its columns as they are: the
+     * key and {@code ce_subject} are its stream (a recording's stream is its ISRC, a prefix's its code: the events'
+     * subject), the JSON is the stored one. An older revision goes through Axon's upcasters, as the live feed reads it.
+     */
+    private ProducerRecord<String, byte[]> record(ResultSet row, Map<String, Optional<StoredType>> types, String topic)
+            throws SQLException {
+        String payloadType = row.getString("payloadtype");
+        Optional<StoredType> type = types.computeIfAbsent(payloadType, StoredType::of);
+        if (type.isEmpty()) {
+            return null;
+        }
+        String revision = row.getString("payloadrevision");
+        if (Objects.equals(revision, type.get().revision())) {
+            return mapper.record(topic, row.getString("eventidentifier"), type.get().ceType(),
+                    row.getString("aggregateidentifier"), row.getString("timestamp"), row.getBytes("payload"));
+        }
+        var stored = new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong("globalindex")),
+                new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregateidentifier"),
+                        row.getLong("sequencenumber"), row.getString("eventidentifier"), row.getString("timestamp"),
+                        payloadType, revision, row.getBytes("payload"), row.getBytes("metadata")));
+        try (Stream<TrackedEventMessage<?>> upcast = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(stored),
+                serializer, upcasters.get())) {
+            TrackedEventMessage<?> message = upcast.findFirst().orElseThrow();
+            return mapper.event(topic, message, (RegistryEvent) message.getPayload());
+        }
+    }
+
+    /** A stored payload type that is a registry event, with its current revision and {@code ce_type}. */
+    private record StoredType(String revision, String ceType) {
+
+        static Optional<StoredType> of(String className) {
+            try {
+                Class<?> type = Class.forName(className, false, RegistryEvent.class.getClassLoader());
+                if (!RegistryEvent.class.isAssignableFrom(type)) {
+                    return Optional.empty();
+                }
+                Revision revision = type.getAnnotation(Revision.class);
+                return Optional.of(new StoredType(revision == null ? null : revision.value(),
+                        CloudEventMapper.typeOf(type)));
+            } catch (ClassNotFoundException unknown) {
+                return Optional.empty();
+            }
+        }
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.message.Encoding;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,14 +14,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class KafkaFeedConfiguration {
 
-    /** Field names of the published JSON are the events' own: stable, documented in docs/kafka.md. */
-    static ObjectMapper feedJson() {
+    /**
+     * The published JSON: field names are the events' own (stable, documented in docs/kafka.md), optional fields
+     * present with null. Axon's event serializer writes with the same settings, which is why an event's stored JSON is
+     * published as it is (KafkaFeedTest checks the two agree).
+     */
+    public static ObjectMapper feedJson() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -44,7 +44,7 @@ public class KafkaFeedConfiguration {
 
     /** A new producer each call: the feed replaces its own after a failed batch, a replay has its own. */
     @Bean
-    Supplier<Producer<String, CloudEvent>> feedProducers(KafkaConnectionDetails kafka,
+    Supplier<Producer<String, byte[]>> feedProducers(KafkaConnectionDetails kafka,
                                                          KafkaFeedProperties properties) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -60,8 +60,7 @@ public class KafkaFeedConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return () -> new KafkaProducer<>(config);
     }
 
@@ -90,12 +89,12 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    CloudEventMapper feedMapper(KafkaFeedProperties properties) {
-        return new CloudEventMapper(feedJson(), properties.source());
+    CloudEventMapper feedMapper(KafkaFeedProperties properties, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new CloudEventMapper(feedJson(), eventSerializer, properties.source());
     }
 
     @Bean(destroyMethod = "close")
-    FeedProducer feedProducer(Supplier<Producer<String, CloudEvent>> feedProducers) {
+    FeedProducer feedProducer(Supplier<Producer<String, byte[]>> feedProducers) {
         return new FeedProducer(feedProducers);
     }
 
@@ -107,29 +106,14 @@ public class KafkaFeedConfiguration {
                 new FeedStates(jdbc, feedJson()), meters);
     }
 
+    /** The upcasters are Axon's, asked for when a replay meets an event stored in an older revision. */
     @Bean
-    FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon, ConnectionProvider connections,
-                          TransactionManager transactions, JdbcTemplate jdbc,
-                          Supplier<Producer<String, CloudEvent>> feedProducers, CloudEventMapper feedMapper,
+    FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon,
+                          @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
+                          Supplier<Producer<String, byte[]>> feedProducers, CloudEventMapper feedMapper,
                           FeedTopics feedTopics, KafkaFeedProperties properties) {
-        return new FeedReplay(() -> replayReader(axon.getObject(), connections, transactions), jdbc, feedProducers,
+        return new FeedReplay(eventSerializer, () -> axon.getObject().upcasterChain(), jdbc, feedProducers,
                 feedMapper, feedTopics, properties);
-    }
-
-    /**
-     * The event store as the replay reads it: the same table, serializer and upcasters as Axon's own engine, but
-     * thousands of events per query instead of the live processors' hundred, since it reads the whole store.
-     */
-    private static EventStorageEngine replayReader(org.axonframework.config.Configuration axon,
-                                                  ConnectionProvider connections, TransactionManager transactions) {
-        return JdbcEventStorageEngine.builder()
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .eventSerializer(axon.eventSerializer())
-                .snapshotSerializer(axon.serializer())
-                .upcasterChain(axon.upcasterChain())
-                .batchSize(5_000)
-                .build();
     }
 
     /** A failed send must stop the feed at that event and retry it, never log it and move on. */

@@ -1,6 +1,5 @@
 package org.isrcregistry.projections.feed;
 
-import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -76,7 +75,7 @@ public class KafkaFeedPublisher {
     void on(RegistryEvent event, EventMessage<RegistryEvent> message, UnitOfWork<?> unitOfWork) {
         Batch batch = batch(unitOfWork);
         Instant at = message.getTimestamp();
-        batch.send(properties.eventsTopic(), event.subject(), mapper.event(message), at);
+        batch.send(mapper.event(properties.eventsTopic(), message, event), at);
         try {
             if (event instanceof RecordingEvent recordingEvent) {
                 // A creation starts from nothing: no round trip to the database for most of the feed's events.
@@ -85,12 +84,12 @@ public class KafkaFeedPublisher {
                 RecordingState after = before == null
                         ? RecordingState.start(recordingEvent, at)
                         : before.apply(recordingEvent, at);
-                batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, after);
+                batch.publishState(Kind.RECORDING, properties.recordingsTopic(), message, event, after);
             } else if (event instanceof PrefixEvent prefixEvent && PrefixState.changes(prefixEvent)) {
                 PrefixState before = prefixEvent instanceof PrefixRegistered ? null
                         : batch.state(Kind.PREFIX, event.subject(), PrefixState.class);
                 PrefixState after = PrefixState.fold(before, prefixEvent, at);
-                batch.publishState(Kind.PREFIX, properties.prefixesTopic(), message, after);
+                batch.publishState(Kind.PREFIX, properties.prefixesTopic(), message, event, after);
             }
         } catch (IllegalArgumentException unfoldable) {
             // A stream the aggregates cannot write (e.g. an event of a recording never created): the event is
@@ -148,22 +147,22 @@ public class KafkaFeedPublisher {
             return state != null ? type.cast(state) : states.load(kind, subject, type);
         }
 
-        void publishState(Kind kind, String topic, EventMessage<?> cause, Object state) {
-            String subject = ((RegistryEvent) cause.getPayload()).subject();
+        void publishState(Kind kind, String topic, EventMessage<?> cause, RegistryEvent event, Object state) {
+            String subject = event.subject();
             changed.get(kind).put(subject, state);
-            CloudEvent message = mapper.state(cause.getIdentifier(), subject, cause.getTimestamp(), state);
-            states.save(kind, subject, message.getData().toBytes());
-            send(topic, subject, message, null);
+            ProducerRecord<String, byte[]> record = mapper.state(topic, cause.getIdentifier(), subject,
+                    cause.getTimestamp(), state);
+            states.save(kind, subject, record.value());
+            send(record, null);
         }
 
         /** Fails at once when an earlier send already failed (the broker is gone), instead of blocking on each. */
-        void send(String topic, String key, CloudEvent value, Instant committed) {
-            Future<RecordMetadata> send = producer.get().send(new ProducerRecord<>(topic, key, value),
-                    (metadata, failure) -> {
-                        if (failure == null && committed != null) {
-                            lag.record(Duration.between(committed, Instant.now()));
-                        }
-                    });
+        void send(ProducerRecord<String, byte[]> record, Instant committed) {
+            Future<RecordMetadata> send = producer.get().send(record, (metadata, failure) -> {
+                if (failure == null && committed != null) {
+                    lag.record(Duration.between(committed, Instant.now()));
+                }
+            });
             sends.add(send);
             if (send.isDone()) {
                 await(send, 0);

@@ -3,6 +3,7 @@ package org.isrcregistry.api.feed;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
+import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.core.prefix.Registrant;
 import org.isrcregistry.core.recording.RecordingDetails;
@@ -38,8 +40,15 @@ final class FeedFixtures {
         return gateway.sendAndWait(command, MetaData.from(Map.of("actor", "feed-test", "correlationId", "feed-1")));
     }
 
-    /** A new prefix under Iceland's letters with a random registrant code, so tests sharing the store never meet. */
+    /** A newly registered prefix of its own, so tests sharing the store never meet. */
     PrefixCode newPrefix() {
+        PrefixCode prefix = unusedPrefix();
+        send(RegisterPrefix.withCode(prefix, new Registrant("Feed Test " + prefix.value(), "feed@test.example")));
+        return prefix;
+    }
+
+    /** A prefix code under Iceland's letters, with a random registrant code, that has no stream in the store yet. */
+    PrefixCode unusedPrefix() {
         while (true) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String code = "IS" + random.ints(3, 0, CODE_CHARACTERS.length())
@@ -47,10 +56,26 @@ final class FeedFixtures {
             PrefixCode prefix = PrefixCode.parse(code);
             if (jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                     Integer.class, prefix.value()) == 0) {
-                send(RegisterPrefix.withCode(prefix, new Registrant("Feed Test " + code, "feed@test.example")));
                 return prefix;
             }
         }
+    }
+
+    /**
+     * A {@code PrefixRegistered} of revision 1 (the registrant a plain name), written into the store as the registry
+     * wrote it before revision 2; the feed reads it upcast. Its event id.
+     */
+    String storeRevision1PrefixRegistered(PrefixCode prefix, String registrant) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                VALUES (?, 0, 'Prefix', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?)""",
+                prefix.value(), id, """
+                {"prefixCode":"%s","registrant":"%s","range":{"first":0,"last":99999}}"""
+                        .formatted(prefix.value(), registrant), PrefixRegistered.class.getName(),
+                "2024-05-01T10:00:00.000Z");
+        return id;
     }
 
     Isrc assign(PrefixCode prefix, String title) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.isrcregistry.api.KafkaTestConsumer;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.projections.feed.KafkaFeedPublisher;
 import org.isrcregistry.projections.prefix.PrefixProjection;
@@ -59,7 +61,9 @@ class FeedReplayTest {
     void aReplayToANewTopicRepublishesEveryEventFromTheFirstWithoutMovingAnyProcessor() {
         FeedFixtures fixtures = new FeedFixtures(gateway, jdbc);
         PrefixCode prefix = fixtures.newPrefix();
-        fixtures.assign(prefix, "Replayed Song");
+        Isrc song = fixtures.assign(prefix, "Replayed Song");
+        PrefixCode old = fixtures.unusedPrefix();
+        fixtures.storeRevision1PrefixRegistered(old, "Disques Anciens");
         Map<String, Long> positionsBefore = positions();
         String topic = "replay-" + UUID.randomUUID();
 
@@ -86,6 +90,10 @@ class FeedReplayTest {
                     .containsExactlyInAnyOrderElementsOf(stored);
             assertThat(firstArrivals(records, prefix.value())).isEqualTo(fixtures.eventIds(prefix.value()));
             records.forEach(r -> FeedSchemas.check(r.topic(), r.key(), header(r, "ce_type"), r.value()));
+            Map<String, String> replayed = mine(records, prefix, song, old);
+            assertThat(replayed).as("the live feed's messages, upcast ones included")
+                    .hasSize(fixtures.eventIds(prefix.value()).size() + fixtures.eventIds(song.value()).size() + 1)
+                    .isEqualTo(mine(liveFeed(replayed.keySet()), prefix, song, old));
         }
         assertThat(positions()).as("no processor moved back").allSatisfy((name, position) ->
                 assertThat(position).isGreaterThanOrEqualTo(positionsBefore.get(name)));
@@ -112,6 +120,24 @@ class FeedReplayTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("field").asText()).isEqualTo("topik");
+    }
+
+    /** Key, headers and JSON of the messages of these subjects, by ce_id. */
+    private static Map<String, String> mine(List<ConsumerRecord<String, byte[]>> records, PrefixCode prefix,
+                                            Isrc song, PrefixCode old) {
+        Set<String> subjects = Set.of(prefix.value(), song.value(), old.value());
+        return records.stream().filter(r -> subjects.contains(r.key())).collect(Collectors.toMap(
+                r -> header(r, "ce_id"),
+                r -> r.key() + " " + java.util.Arrays.stream(r.headers().toArray())
+                        .map(h -> h.key() + "=" + new String(h.value())).sorted().toList() + " " + new String(r.value()),
+                (first, repeated) -> first));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> liveFeed(Set<String> ids) {
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(kafka, "isrc-registry.events")) {
+            return consumer.pollUntil(seen -> seen.stream().map(r -> header(r, "ce_id")).collect(Collectors.toSet())
+                    .containsAll(ids), Duration.ofSeconds(30));
+        }
     }
 
     private Map<String, Long> positions() {

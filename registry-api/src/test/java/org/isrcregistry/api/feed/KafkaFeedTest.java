@@ -48,6 +48,7 @@ import org.isrcregistry.core.recording.OwnershipTransferred;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WithdrawIsrc;
+import org.isrcregistry.projections.feed.KafkaFeedConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -171,6 +172,43 @@ class KafkaFeedTest {
         assertThat(value.path("newOwner").asText()).isEqualTo("Label Two");
         assertThat(value.path("effectiveDate").asText()).isEqualTo("2026-03-01");
         assertThat(new String(transfer.value())).doesNotContain("feed-test", "actor", "correlationId", "traceId");
+    }
+
+    /** The feed publishes the stored JSON as it is: it must be the document the feed's mapper writes of the event. */
+    @Test
+    void eachEventsJsonIsWhatTheFeedsMapperWritesOfTheEvent() throws IOException {
+        List<ConsumerRecord<String, byte[]>> records = allEvents();
+        ObjectMapper feedJson = KafkaFeedConfiguration.feedJson();
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        for (String subject : stored.keySet()) {
+            eventStore.readEvents(subject).asStream()
+                    .forEach(event -> written.put(event.getIdentifier(), feedJson.valueToTree(event.getPayload())));
+        }
+
+        for (ConsumerRecord<String, byte[]> record : records) {
+            JsonNode expected = written.get(header(record, "ce_id"));
+            if (expected != null) {
+                assertThat(json.readTree(record.value())).as(header(record, "ce_type")).isEqualTo(expected);
+            }
+        }
+        assertThat(written).hasSizeGreaterThan(20);
+    }
+
+    /** A revision-1 event is published as the current revision: upcast when read, as the schema of v2 says. */
+    @Test
+    void anEventStoredInAnOlderRevisionIsPublishedUpcast() throws IOException {
+        PrefixCode old = fixtures.unusedPrefix();
+        String id = fixtures.storeRevision1PrefixRegistered(old, "Disques Nordet");
+
+        ConsumerRecord<String, byte[]> record = read("isrc-registry.events", Map.of(old.value(), Set.of(id))).stream()
+                .filter(r -> id.equals(header(r, "ce_id"))).findFirst().orElseThrow();
+
+        assertThat(header(record, "ce_type")).isEqualTo("org.isrc-registry.PrefixRegistered.v2");
+        JsonNode registrant = json.readTree(record.value()).path("registrant");
+        assertThat(registrant.path("name").asText()).isEqualTo("Disques Nordet");
+        assertThat(registrant.has("contact")).isTrue();
+        assertThat(registrant.path("contact").isNull()).isTrue();
+        assertThat(FeedSchemas.errors(header(record, "ce_type"), record.value())).isEmpty();
     }
 
     @Test

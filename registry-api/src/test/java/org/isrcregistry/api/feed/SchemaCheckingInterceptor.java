@@ -1,24 +1,29 @@
 package org.isrcregistry.api.feed;
 
-import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 
 /** Configured on the feed's producers in the tests: every message they send is checked against its schema. */
-public class SchemaCheckingInterceptor implements ProducerInterceptor<String, CloudEvent> {
+public class SchemaCheckingInterceptor implements ProducerInterceptor<String, byte[]> {
 
     @Override
-    public ProducerRecord<String, CloudEvent> onSend(ProducerRecord<String, CloudEvent> record) {
-        CloudEvent event = record.value();
-        if (!record.key().equals(event.getSubject())) {
-            FeedSchemas.VIOLATIONS.add(record.topic() + ": key " + record.key() + " is not the subject "
-                    + event.getSubject());
+    public ProducerRecord<String, byte[]> onSend(ProducerRecord<String, byte[]> record) {
+        String subject = header(record, "ce_subject");
+        if (!record.key().equals(subject)) {
+            FeedSchemas.VIOLATIONS.add(record.topic() + ": key " + record.key() + " is not the subject " + subject);
         }
-        FeedSchemas.check(record.topic(), record.key(), event.getType(),
-                event.getData() == null ? new byte[0] : event.getData().toBytes());
+        FeedSchemas.check(record.topic(), record.key(), header(record, "ce_type"),
+                record.value() == null ? new byte[0] : record.value());
         return record;
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
