@@ -41,7 +41,7 @@ public record BenchConfig(
 
     /** The scenarios, in the order they run. */
     public static final Set<String> ALL_SCENARIOS = Set.of(
-            "baseline", "assign", "kafka", "import", "catalogue", "rebuild", "lookup");
+            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "replay", "rebuild");
 
     public static BenchConfig parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ final class RegistryApi {
     static final String PREFIXES = "/v1/prefixes";
     /** Every read model with its progress: a JSON array of {@code {"name": ...}}. */
     static final String PROJECTIONS = "/v1/admin/projections";
+    static final String FEED_REPLAY = "/v1/admin/feed/replay";
     static final String HEALTH = "/actuator/health/readiness";
     static final String HEAP_USED = "/actuator/metrics/jvm.memory.used?tag=area:heap";
 
@@ -115,6 +116,28 @@ final class RegistryApi {
             boolean done = status.matches("done|completed|complete|finished|succeeded")
                     || (total > 0 && processed >= total);
             return new ImportProgress(done, total, processed, registered + already, refused);
+        }
+    }
+
+    /** The body of {@code POST /v1/admin/feed/replay} that republishes to {@code topic}. */
+    static String replayTo(String topic) {
+        return JSON.createObjectNode().put("topic", topic).toString();
+    }
+
+    /** A feed replay's status ({@code GET /v1/admin/feed/replay}): RUNNING, DONE or FAILED, head, published. */
+    record Replay(String state, long head, long published) {
+
+        static Replay of(String body) {
+            JsonNode node = tree(body);
+            return new Replay(text(node, "state"), number(node, "head"), number(node, "published"));
+        }
+
+        boolean running() {
+            return "RUNNING".equals(state);
+        }
+
+        boolean done() {
+            return "DONE".equals(state);
         }
     }
 
