@@ -25,13 +25,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Commit-to-consumer lag of the Kafka feed while codes are assigned at full speed: a plain {@link KafkaConsumer} on
  * the events topic, positioned at its end before the load starts, takes for each message the time it received it
  * minus the event's time ({@code ce_time}: when the event was applied, just before its transaction committed).
+ * The lag is split at the record's timestamp (its producer's send, {@code CreateTime}): before it, the registry (commit,
+ * event store, feed processor); after it, the broker's acknowledgement and this consumer's fetch.
  */
 final class KafkaLag implements AutoCloseable {
 
     static final String TOPIC = "isrc-registry.events";
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Histogram lag = new Histogram(Duration.ofMinutes(10).toNanos() / 1000, 3);
+    private final Histogram lag = histogram();
+    private final Histogram untilSent = histogram();
+    private final Histogram afterSent = histogram();
     private final Set<String> assignedSubjects = ConcurrentHashMap.newKeySet();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -79,7 +83,10 @@ final class KafkaLag implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     Instant received = Instant.now();
                     Instant committed = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
-                    lag.recordValue(Math.max(0, ChronoUnit.MICROS.between(committed, received)));
+                    Instant sent = Instant.ofEpochMilli(record.timestamp());
+                    lag.recordValue(micros(committed, received));
+                    untilSent.recordValue(micros(committed, sent));
+                    afterSent.recordValue(micros(sent, received));
                     messages.incrementAndGet();
                     if (header(record, "ce_type").contains("IsrcAssigned")) {
                         assignedSubjects.add(header(record, "ce_subject"));
@@ -89,6 +96,14 @@ final class KafkaLag implements AutoCloseable {
         } catch (Throwable e) {
             failure.set(e);
         }
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(Duration.ofMinutes(10).toNanos() / 1000, 3);
+    }
+
+    private static long micros(Instant from, Instant to) {
+        return Math.max(0, ChronoUnit.MICROS.between(from, to));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -125,6 +140,16 @@ final class KafkaLag implements AutoCloseable {
     /** Read after {@link #close()}, once the consumer thread stopped writing. */
     Histogram lag() {
         return lag;
+    }
+
+    /** From {@code ce_time} to the feed's send (the record's timestamp): the registry's part of {@link #lag()}. */
+    Histogram untilSent() {
+        return untilSent;
+    }
+
+    /** From the feed's send to this consumer: the producer's batching, the broker and the fetch. */
+    Histogram afterSent() {
+        return afterSent;
     }
 
     @Override
