@@ -18,11 +18,13 @@ public final class Bench {
     private static final int VERIFY_THREADS = 16;
     /** Every wait of the run, from the registry's start, ends within this: the run stays under 10 minutes. */
     private static final Duration RUN_BUDGET = Duration.ofSeconds(560);
-    /** What the look-ups need of it (a 5 s warm-up, 30 s measured, checks), and what the rebuild needs at least. */
+    /** What the look-ups need of the run: a 5 s warm-up, 30 s measured, checks. */
     private static final Duration LOOKUP = Duration.ofSeconds(45);
     /** Load before the Kafka lag is measured (see {@link #warmUpFeed}). */
     private static final Duration FEED_WARM_UP = Duration.ofSeconds(5);
-    private static final Duration LOOKUP_AND_REBUILD = LOOKUP.plusSeconds(60);
+    /** The least a rebuild is started with. */
+    private static final Duration REBUILD = Duration.ofSeconds(60);
+    private static final Duration LOOKUP_AND_REBUILD = LOOKUP.plus(REBUILD);
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.parse(args);
@@ -305,9 +307,7 @@ public final class Bench {
 
         scenario("replay", details -> {
             requireJdbc();
-            if (bound(60, LOOKUP.plusSeconds(15)).toSeconds() < 60) {
-                throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
-            }
+            requireMinuteLeft(REBUILD);
             long events;
             try (Connection connection = target.connect()) {
                 events = Tokens.eventCount(connection);
@@ -317,7 +317,7 @@ public final class Bench {
             long started = System.nanoTime();
             Skip.unlessRouted(http.postJson(RegistryApi.FEED_REPLAY, RegistryApi.replayTo(topic)),
                     "POST " + RegistryApi.FEED_REPLAY).require("Replay");
-            long deadline = System.nanoTime() + bound(config.quick() ? 120 : 240, LOOKUP.plusSeconds(15)).toNanos();
+            long deadline = System.nanoTime() + bound(config.quick() ? 120 : 240, REBUILD).toNanos();
             RegistryApi.Replay replay;
             do {
                 Thread.sleep(200);
@@ -351,9 +351,7 @@ public final class Bench {
                 long last = Tokens.maxGlobalIndex(connection);
                 List<String> projections = RegistryApi.projectionNames(Skip.unlessRouted(
                         http.get(RegistryApi.PROJECTIONS), "GET " + RegistryApi.PROJECTIONS).require("Projections").body());
-                if (bound(60, Duration.ZERO).toSeconds() < 60) {
-                    throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
-                }
+                requireMinuteLeft(Duration.ZERO);
                 // One request rebuilds every read model in one pass over the store; each is done when its rebuild
                 // says so (the rebuilt tables swapped in) and its processor is at the last event.
                 long started = System.nanoTime();
@@ -387,6 +385,13 @@ public final class Bench {
     }
 
     /** At most {@code seconds}, and never past the run's deadline: the whole run stays under 10 minutes. */
+    /** Skips a scenario that would start with less than a minute of the run left, after {@code keep}. */
+    private void requireMinuteLeft(Duration keep) {
+        if (bound(60, keep).toSeconds() < 60) {
+            throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
+        }
+    }
+
     private Duration bound(int seconds) {
         return bound(seconds, Duration.ZERO);
     }
