@@ -49,6 +49,11 @@ record PublicationLag(TreeMap<Double, Double> buckets) {
         return buckets.isEmpty() ? 0 : Math.round(buckets.lastEntry().getValue());
     }
 
+    Map<String, Object> summary() {
+        return Map.of("events", count(), "p50Ms", quantile(0.5) * 1000, "p99Ms", quantile(0.99) * 1000,
+                "laterThan1s", laterThan(1.0));
+    }
+
     /** The events acknowledged later than {@code seconds} after their commit; exact when it is one of the timer's bounds. */
     long laterThan(double seconds) {
         Map.Entry<Double, Double> bucket = buckets.floorEntry(seconds);
