@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,8 @@ public class FeedTopics {
      * the partition; a first send in between is refused (NOT_LEADER_OR_FOLLOWER) while a later batch of the same
      * idempotent producer may already be taken (a broker accepts any first sequence number from a producer it does
      * not know yet), so the retried first batch would land after it or not at all (OUT_OF_ORDER_SEQUENCE_NUMBER).
-     * Seen in a replay to a new topic. A leader that lists its offsets has the partition; the admin client retries
-     * until then.
+     * Seen in a replay to a new topic. A leader that lists its offsets has the partition: the admin client retries a
+     * leader that does not have it yet, and this a topic its metadata does not know yet.
      */
     private void awaitLeaders(List<NewTopic> created) throws InterruptedException, ExecutionException,
             TimeoutException {
@@ -89,7 +90,18 @@ public class FeedTopics {
                 partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
             }
         }
-        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private void create(List<NewTopic> wanted) {
