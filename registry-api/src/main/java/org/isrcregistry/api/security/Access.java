@@ -56,9 +56,8 @@ public final class Access {
     private static AuthorizationManager<RequestAuthorizationContext> holder(String variable,
                                                                            Function<String, PrefixCode> prefixOf,
                                                                            Role... alsoAllowed) {
-        List<Role> roles = Arrays.asList(alsoAllowed);
-        String others = Stream.concat(Stream.of(Role.AGENCY), roles.stream()).map(Role::name)
-                .collect(Collectors.joining(" or "));
+        List<Role> roles = Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
+        String others = roles.stream().map(Role::name).collect(Collectors.joining(" or "));
         return (authentication, context) -> decide(authentication, token -> {
             if (roles.contains(token.role())) {
                 return null;
