@@ -50,6 +50,11 @@ final class Http {
         return send(request(path).GET().build());
     }
 
+    /** A GET of a plain-text document, e.g. the Prometheus exposition. */
+    Response getText(String path) {
+        return send(request(path).setHeader("Accept", "text/plain").GET().build());
+    }
+
     Response postJson(String path, String json) {
         return post(path, "application/json", json);
     }

@@ -137,6 +137,10 @@ final class KafkaLag implements AutoCloseable {
         return "every one of the %,d assigned codes arrived (%,d messages)".formatted(codes.size(), messages.get());
     }
 
+    long messages() {
+        return messages.get();
+    }
+
     /** Read after {@link #close()}, once the consumer thread stopped writing. */
     Histogram lag() {
         return lag;

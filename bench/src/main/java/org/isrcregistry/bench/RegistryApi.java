@@ -16,6 +16,9 @@ final class RegistryApi {
     static final String PROJECTIONS = "/v1/admin/projections";
     static final String FEED_REPLAY = "/v1/admin/feed/replay";
     static final String HEALTH = "/actuator/health/readiness";
+    /** 200 once the feed's broker answers, 503 while it does not. */
+    static final String KAFKA_HEALTH = "/actuator/health/kafka";
+    static final String PROMETHEUS = "/actuator/prometheus";
     static final String HEAP_USED = "/actuator/metrics/jvm.memory.used?tag=area:heap";
 
     private static final ObjectMapper JSON = new ObjectMapper();

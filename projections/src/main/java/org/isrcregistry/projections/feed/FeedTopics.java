@@ -1,5 +1,6 @@
 package org.isrcregistry.projections.feed;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -70,12 +73,32 @@ public class FeedTopics {
         return new NewTopic(name, properties.partitions(), properties.replicationFactor());
     }
 
+    /**
+     * Returns once every partition's leader serves it. The controller names the leader before the broker has created
+     * the partition; a first send in between is refused (NOT_LEADER_OR_FOLLOWER) while a later batch of the same
+     * idempotent producer may already be taken (a broker accepts any first sequence number from a producer it does
+     * not know yet), so the retried first batch would land after it or not at all (OUT_OF_ORDER_SEQUENCE_NUMBER).
+     * Seen in a replay to a new topic. A leader that lists its offsets has the partition; the admin client retries
+     * until then.
+     */
+    private void awaitLeaders(List<NewTopic> created) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int partition = 0; partition < topic.numPartitions(); partition++) {
+                partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+    }
+
     private void create(List<NewTopic> wanted) {
         try {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                awaitLeaders(missing);
                 log.info("Created Kafka topics {}", missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
