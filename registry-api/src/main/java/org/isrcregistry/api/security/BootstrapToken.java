@@ -29,11 +29,11 @@ class BootstrapToken implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(BootstrapToken.class);
 
     private final ApiTokens tokens;
-    private final SecurityProperties properties;
+    private final RegistrySecurityProperties properties;
     private final EmbeddedProperties embedded;
     private final ObjectProvider<EmbeddedPostgres> embeddedPostgres;
 
-    BootstrapToken(ApiTokens tokens, SecurityProperties properties, EmbeddedProperties embedded,
+    BootstrapToken(ApiTokens tokens, RegistrySecurityProperties properties, EmbeddedProperties embedded,
                    ObjectProvider<EmbeddedPostgres> embeddedPostgres) {
         this.tokens = tokens;
         this.properties = properties;

@@ -14,11 +14,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Spring Security's refusals as this API's RFC 9457 problems: 401 without a usable token, 403 without the right. */
+/**
+ * Spring Security's refusals as this API's RFC 9457 problems: 401 without a usable token, 403 without the right, 400
+ * for a request its firewall rejects (an encoded slash, "..", a control character in the path ...).
+ */
 @Component
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ProblemResponses problems;
 
@@ -45,6 +50,13 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         String required = e instanceof AuthorizationDeniedException denied
                 && denied.getAuthorizationResult() instanceof Access.Refusal refusal ? refusal.required : null;
         problems.write(response, forbidden(required));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        problems.write(response, Problems.of(ProblemType.MALFORMED_REQUEST, "The request was rejected: " + e.getMessage(),
+                null, "Send a normalised path without encoded separators, '..', or control characters."));
     }
 
     /** @param required what the request needs that the token lacks, if known */

@@ -6,6 +6,7 @@ import static org.isrcregistry.api.TestRegistry.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.util.UUID;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.WithNewPrefix;
@@ -173,6 +174,12 @@ class SecurityTest extends WithNewPrefix {
             assertProblem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authorization");
             assertThat(response.getBody().path("detail").asText()).as(header).doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void aPathTheFirewallRejectsIsA400Problem() {
+        assertProblem(http.exchange(URI.create("http://localhost:" + port + "/v1/prefixes/" + prefix + ";x=1"),
+                HttpMethod.GET, null, JsonNode.class), HttpStatus.BAD_REQUEST, "malformed-request", null);
     }
 
     @Test

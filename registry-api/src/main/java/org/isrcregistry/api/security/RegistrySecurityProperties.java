@@ -7,11 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       {@code bootstrap}; a new value revokes the previous one. Blank: none.
  */
 @ConfigurationProperties("registry.security")
-public record SecurityProperties(String bootstrapToken) {
+public record RegistrySecurityProperties(String bootstrapToken) {
 
     /** Never in logs or error messages. */
     @Override
     public String toString() {
-        return "SecurityProperties[bootstrapToken=" + (bootstrapToken == null ? "none" : "(set)") + "]";
+        return "RegistrySecurityProperties[bootstrapToken=" + (bootstrapToken == null ? "none" : "(set)") + "]";
     }
 }
