@@ -63,6 +63,9 @@ class BootstrapToken implements InitializingBean {
             ApiToken token = tokens.insert(secret, "embedded agency", Role.AGENCY, Set.of(), null, "registry");
             log.info("No AGENCY token yet: issued {}; its secret is in {} (readable by its owner only)",
                     token.actor(), file);
+        } else if (!tokens.anyUsableAgencyToken()) {
+            log.warn("No usable AGENCY token: nobody can issue tokens; set registry.security.bootstrap-token"
+                    + " (REGISTRY_SECURITY_BOOTSTRAP_TOKEN)");
         }
     }
 }
