@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.isrcregistry.api.http.NulCharacters.NulCharacterException;
 import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
@@ -64,6 +65,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidIdentifierException invalid) {
                 return ResponseEntity.badRequest().body(identifierProblem(field, invalid));
+            }
+            if (cause instanceof NulCharacterException nul) {
+                return ResponseEntity.badRequest().body(invalidValue(field, nul));
             }
         }
         return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_FIELD,

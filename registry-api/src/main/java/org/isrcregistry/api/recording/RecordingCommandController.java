@@ -151,7 +151,7 @@ public class RecordingCommandController {
             @Size(max = 500) String title,
             @Size(max = 500) String versionTitle,
             @Size(max = 500) String mainArtist,
-            @Size(max = 200) List<@Valid Contributor> contributors,
+            @Size(max = 200) List<@NotNull @Valid Contributor> contributors,
             @Schema(type = "string", example = "PT3M18.5S") RecordingDuration duration,
             RecordingKind kind,
             LocalDate firstPublished) {

@@ -24,7 +24,7 @@ public record RecordingRequest(
         @NotBlank @Size(max = 500) String title,
         @Size(max = 500) @Schema(description = "e.g. \"Radio edit\", \"Live at the Olympia\"") String versionTitle,
         @NotBlank @Size(max = 500) String mainArtist,
-        @Size(max = 200) List<@Valid Contributor> contributors,
+        @Size(max = 200) List<@NotNull @Valid Contributor> contributors,
         @NotNull @Schema(type = "string", example = "PT3M18.5S",
                 description = "ISO 8601 duration, or seconds (198.5)") RecordingDuration duration,
         @NotNull RecordingKind kind,
