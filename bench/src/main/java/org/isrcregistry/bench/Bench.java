@@ -41,9 +41,9 @@ public final class Bench {
         RegistryProcess registry = config.startsRegistry() ? RegistryProcess.start(config) : null;
         try {
             Target target = registry != null ? registry.target()
-                    : new Target(config.registryUrl(), config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(),
-                            config.kafkaBootstrap());
-            Http http = new Http(target.baseUrl());
+                    : new Target(config.registryUrl(), config.token(), config.jdbcUrl(), config.jdbcUser(),
+                            config.jdbcPassword(), config.kafkaBootstrap());
+            Http http = new Http(target.baseUrl(), target.token());
             try (HeapSampler heap = new HeapSampler(http)) {
                 new Bench(config, target, http, heap, results, registry, deadline).runScenarios();
                 results.figure("registry heap, most used during the run", heap.maxMib(), "MiB", 1024.0, false);

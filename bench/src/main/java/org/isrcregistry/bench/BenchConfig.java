@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public record BenchConfig(
         boolean quick,
         String registryUrl,
+        String token,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -67,6 +68,7 @@ public record BenchConfig(
         BenchConfig config = new BenchConfig(
                 quick,
                 k.text("registry-url", null),
+                k.text("token", null),
                 k.text("jdbc-url", null),
                 k.text("jdbc-user", "postgres"),
                 k.text("jdbc-password", ""),

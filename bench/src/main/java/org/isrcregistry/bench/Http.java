@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The JDK's HTTP client, HTTP/1.1 with keep-alive: one pooled connection per concurrent caller. */
+/**
+ * The JDK's HTTP client, HTTP/1.1 with keep-alive: one pooled connection per concurrent caller. Every request carries
+ * the AGENCY token, if there is one.
+ */
 final class Http {
 
     record Response(int status, String body, Optional<String> location) {
@@ -27,9 +30,11 @@ final class Http {
     }
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient client;
 
-    Http(String baseUrl) {
+    Http(String baseUrl, String token) {
+        this.token = token;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -67,8 +72,9 @@ final class Http {
 
     private HttpRequest.Builder request(String path) {
         String url = path.startsWith("http") ? path : baseUrl + path;
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Response send(HttpRequest request) {

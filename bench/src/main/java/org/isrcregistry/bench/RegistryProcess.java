@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -71,10 +73,13 @@ final class RegistryProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // Embedded defaults: nothing external may leak in from the bench's own environment.
         builder.environment().keySet().removeIf(name -> name.startsWith("REGISTRY_") || name.equals("SERVER_PORT"));
+        // A fresh AGENCY token per run, through the environment so it is on no command line.
+        String token = newToken();
+        builder.environment().put("REGISTRY_SECURITY_BOOTSTRAP_TOKEN", token);
         Bench.say("Starting the registry (HTTP %d, PostgreSQL %d, Kafka %d), log %s", http, postgres, kafka, log);
 
         RegistryProcess registry = new RegistryProcess(builder.start(),
-                new Target("http://localhost:" + http, "jdbc:postgresql://localhost:" + postgres + "/postgres",
+                new Target("http://localhost:" + http, token, "jdbc:postgresql://localhost:" + postgres + "/postgres",
                         "postgres", "", "localhost:" + kafka),
                 log, jfr);
         registry.awaitReady();
@@ -82,7 +87,7 @@ final class RegistryProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws InterruptedException, IOException {
-        Http http = new Http(target.baseUrl());
+        Http http = new Http(target.baseUrl(), target.token());
         long started = System.nanoTime();
         long deadline = started + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -150,6 +155,12 @@ final class RegistryProcess implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting: the hook kills it
         }
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return "isrc_bench_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static int freePort() throws IOException {

@@ -15,8 +15,9 @@ class OpenApiTest {
     TestRestTemplate http;
 
     @Test
-    void everyCommandIsDescribedWithItsIdempotencyKeyAndProblems() {
-        JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).path("paths");
+    void everyCommandIsDescribedWithItsIdempotencyKeyProblemsAndToken() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+        JsonNode paths = api.path("paths");
 
         JsonNode assign = paths.path("/v1/prefixes/{prefix}/recordings").path("post");
         assertThat(assign.path("responses").has("201")).isTrue();
@@ -30,6 +31,14 @@ class OpenApiTest {
         }
         assertThat(paths.path("/v1/recordings/{isrc}").has("put")).isTrue();
         assertThat(paths.path("/v1/recordings/{isrc}").has("patch")).isTrue();
+        // Which operations need a token: all but the public look-ups and validation.
+        assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(assign.path("security").get(0).has("bearer")).isTrue();
+        assertThat(assign.path("responses").has("401")).isTrue();
+        assertThat(paths.path("/v1/admin/tokens").path("post").path("security").get(0).has("bearer")).isTrue();
+        assertThat(paths.path("/v1/recordings/{isrc}").path("get").has("security")).isFalse();
+        assertThat(paths.path("/v1/isrc-validations").path("post").has("security")).isFalse();
         assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is3xxRedirection()
                 || http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode() == HttpStatus.OK).isTrue();
     }

@@ -7,10 +7,12 @@ import java.lang.annotation.Target;
 import org.isrcregistry.api.feed.FeedSchemaCheck;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole registry on a random HTTP port, against a real embedded PostgreSQL and a real Kafka broker on free
- * ports, both throw-away. Test classes with this annotation share one application context. Every message the feed
+ * ports, both throw-away. Test classes with this annotation share one application context. Requests through
+ * {@code TestRestTemplate} carry the {@link AgencyToken} unless they name another. Every message the feed
  * produces is checked against its JSON Schema in docs/schemas, and each class fails if one did not match.
  */
 @Target(ElementType.TYPE)
@@ -21,8 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "registry.embedded.kafka.port=0",
                 "spring.datasource.url=",
                 "registry.kafka.bootstrap-servers=",
-                "registry.kafka.producer[interceptor.classes]=org.isrcregistry.api.feed.SchemaCheckingInterceptor"
+                "registry.kafka.producer[interceptor.classes]=org.isrcregistry.api.feed.SchemaCheckingInterceptor",
+                AgencyToken.PROPERTY
         })
+@Import(AgencyToken.class)
 @ExtendWith(FeedSchemaCheck.class)
 public @interface RegistryIntegrationTest {
 }

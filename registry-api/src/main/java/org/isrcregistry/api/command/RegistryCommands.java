@@ -72,7 +72,10 @@ public class RegistryCommands {
         return request().map(RegistryCommands::actorOf).orElse("registry");
     }
 
-    /** Who sent the request: the authenticated principal, or "anonymous". Idempotency keys are scoped to it. */
+    /**
+     * Who sent the request: its API token ({@code token:<id>}, see api.security.ApiToken), or "anonymous". Idempotency
+     * keys are scoped to it.
+     */
     public static String actorOf(HttpServletRequest request) {
         return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName).orElse("anonymous");
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Map;
 import org.isrcregistry.api.idempotency.IdempotencyFilter;
 import org.isrcregistry.api.problem.ProblemType;
+import org.isrcregistry.api.security.TokenController;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Ean;
 import org.isrcregistry.core.identifier.Isrc;
@@ -73,7 +74,7 @@ public class OpenApiConfiguration {
                 "409", "Conflict with the registry's state (already registered, suspended, withdrawn ...)",
                 "413", "Body too large",
                 "422", "Refused by a rule of the ISRC standard, or Idempotency-Key reused for another request");
-        return api -> api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, op) -> {
+        return api -> api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, op) -> {
             problems.forEach((status, description) -> {
                 if (op.getResponses().get(status) == null) {
                     op.getResponses().addApiResponse(status, new ApiResponse().description(description)
@@ -81,7 +82,8 @@ public class OpenApiConfiguration {
                                     new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
                 }
             });
-            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE
+                    && !name.startsWith(TokenController.PATH)) {
                 idempotencyKey(op);
             }
         }));

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.WebUtils;
 
 /** A request whose body was read once, within the size limit, and can be read again (hashed, then parsed). */
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
@@ -20,9 +21,10 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    /** The body of a request that passed {@link RequestBodyLimit}; empty for any other. */
+    /** The body of a request that passed {@link RequestBodyLimit}, however wrapped since; empty for any other. */
     public static byte[] body(HttpServletRequest request) {
-        return request instanceof CachedBodyRequest cached ? cached.body : new byte[0];
+        CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+        return cached != null ? cached.body : new byte[0];
     }
 
     @Override

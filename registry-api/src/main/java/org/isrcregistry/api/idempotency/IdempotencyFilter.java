@@ -18,7 +18,8 @@ import org.isrcregistry.api.http.ProblemResponses;
 import org.isrcregistry.api.idempotency.IdempotencyKeys.StoredResponse;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
-import org.springframework.core.Ordered;
+import org.isrcregistry.api.security.TokenController;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * and stores its response (status, Content-Type, Location, body); a retry with the same key gets that response back
  * with {@code Idempotent-Replayed: true} and runs nothing. A retry arriving while the first still runs waits for it.
  * A server error releases the key, so the request can be retried. The same key for another request is refused.
- * Keys expire ({@link IdempotencyKeyExpiry}).
+ * Keys expire ({@link IdempotencyKeyExpiry}). Runs after Spring Security: keys are scoped to the authenticated
+ * token, and a refused request claims none. A new API token's answer holds its secret, so it is never kept.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
@@ -53,7 +55,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !switch (request.getMethod()) {
+        return request.getHeader(HEADER) == null || request.getRequestURI().startsWith(TokenController.PATH) || !switch (request.getMethod()) {
             case "POST", "PUT", "PATCH" -> true;
             default -> false;
         };

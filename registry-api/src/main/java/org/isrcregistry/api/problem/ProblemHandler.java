@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.http.NulCharacters.NulCharacterException;
+import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
 import org.isrcregistry.core.rule.RegistryRuleException;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -115,6 +117,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return Problems.of(ProblemType.INTERNAL_ERROR, "The registry could not complete the request; nothing was"
                 + " stored", null, "Retry later (with the same Idempotency-Key); report it if it persists.");
+    }
+
+    /** A right checked in a controller (the URL rules are checked before it, by Spring Security). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return SecurityProblems.forbidden(e.getMessage());
     }
 
     @ExceptionHandler(RegistryRuleException.class)

@@ -21,6 +21,8 @@ public enum ProblemType {
     DUPLICATE_AUDIO("duplicate-audio", HttpStatus.CONFLICT, "Duplicate audio"),
     RULE_REFUSED("rule-refused", HttpStatus.UNPROCESSABLE_ENTITY, "Refused by a rule of the ISRC standard"),
     WITHDRAWN("withdrawn", HttpStatus.CONFLICT, "Recording withdrawn"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key used for another request"),

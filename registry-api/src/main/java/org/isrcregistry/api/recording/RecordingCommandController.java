@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.isrcregistry.api.command.RegistryCommands;
+import org.isrcregistry.api.security.Access;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
@@ -111,6 +112,7 @@ public class RecordingCommandController {
                                                             @Valid @RequestBody NewVersionRequest request) {
         VersionReason reason = field("description", () -> new VersionReason(request.change(), request.description()));
         PrefixCode prefix = request.prefix() == null ? isrc.prefixCode() : request.prefix();
+        Access.requireHolderOf(prefix);
         IsrcRegistration registration = commands.send(new DeclareNewVersion(isrc, prefix, reason,
                 request.recording().details()));
         return created(registration);

@@ -2,7 +2,13 @@ package org.isrcregistry.api.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.isrcregistry.api.AgencyToken;
 import org.isrcregistry.api.RegistryApplication;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.embedded.EmbeddedKafkaBroker;
@@ -33,12 +40,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two registry nodes on one PostgreSQL, as in a deployment with several application instances: concurrent
- * assignments through both never issue a code twice, and the same audio never gets two codes.
+ * assignments through both never issue a code twice, the same audio never gets two codes, and a token issued or
+ * revoked on one node is so on the other at once.
  */
 class MultiNodeAssignmentTest {
 
@@ -60,7 +69,8 @@ class MultiNodeAssignmentTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
-                "--registry.kafka.bootstrap-servers=" + broker.bootstrapServers());
+                "--registry.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--" + AgencyToken.PROPERTY);
     }
 
     @AfterAll
@@ -136,5 +146,33 @@ class MultiNodeAssignmentTest {
         assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject(
                 "SELECT count(*) FROM lookup_fingerprint WHERE fingerprint = ?", Integer.class, audio.sha256()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTokenIssuedOnOneNodeWorksOnTheOtherUntilRevokedThere() throws Exception {
+        nodeA.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(PrefixCode.parse("CA-T0K"),
+                Registrant.named("Tokens")));
+        HttpResponse<String> issued = call(nodeA, "POST", "/v1/admin/tokens", AgencyToken.SECRET,
+                "{\"name\": \"Two nodes\", \"role\": \"REGISTRANT\", \"prefixes\": [\"CA-T0K\"]}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode token = new ObjectMapper().readTree(issued.body());
+        String secret = token.path("token").asText();
+        String song = """
+                {"title": "Token", "mainArtist": "Multi Node", "duration": "PT3M", "kind": "AUDIO", "owner": "Tokens"}""";
+
+        assertThat(call(nodeB, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(201);
+        assertThat(call(nodeB, "DELETE", "/v1/admin/tokens/" + token.path("id").asText(), AgencyToken.SECRET, null)
+                .statusCode()).isEqualTo(200);
+        assertThat(call(nodeA, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> call(ConfigurableApplicationContext node, String method, String path,
+                                             String token, String json) throws Exception {
+        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.isrcregistry.api.AgencyToken;
 import org.isrcregistry.api.KafkaTestConsumer;
 import org.isrcregistry.api.RegistryApplication;
 import org.isrcregistry.api.RegistryIntegrationTest;
@@ -66,7 +67,8 @@ class PublisherCrashTest {
                 "--registry.kafka.topic-prefix=" + name,
                 // Acknowledgements come slowly, so the kill finds sent but unacknowledged batches.
                 "--registry.kafka.producer[linger.ms]=300",
-                "--axon.eventhandling.processors.kafka-feed.batch-size=25");
+                "--axon.eventhandling.processors.kafka-feed.batch-size=25",
+                "--" + AgencyToken.PROPERTY);
         JdbcTemplate crashDb = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
 
         Process registry = start(args, name + "-1");
@@ -152,6 +154,7 @@ class PublisherCrashTest {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/v1/prefixes"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + AgencyToken.SECRET)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"countryCode\": \"" + country + "\", \"registrant\": {\"name\": \"Crash Test\"}}"))
                     .build(), HttpResponse.BodyHandlers.discarding());

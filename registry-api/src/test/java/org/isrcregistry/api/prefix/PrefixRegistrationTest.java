@@ -87,7 +87,8 @@ class PrefixRegistrationTest {
         assertThat(payload.path("prefixCode").asText()).isEqualTo("CAE1V");
         assertThat(payload.path("registrant").path("name").asText()).isEqualTo("Event Records");
         JsonNode metadata = json.readTree((byte[]) row.get("metadata"));
-        assertThat(metadata.path("actor").asText()).isEqualTo("anonymous");
+        assertThat(metadata.path("actor").asText()).isEqualTo(jdbc.queryForObject(
+                "SELECT 'token:' || id FROM api_token WHERE name = 'bootstrap' AND revoked_at IS NULL", String.class));
         assertThat(metadata.path("correlationId").asText()).isEqualTo("test-correlation-1");
     }
 

@@ -1,0 +1,134 @@
+package org.isrcregistry.api.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API tokens in table {@code api_token}. A secret is {@code isrc_} and 32 random bytes; only its SHA-256 hash is
+ * stored and looked up. A fast, unsalted hash is right here: the secrets are 256-bit random values, not passwords, so
+ * there is nothing to guess from a leaked hash, and a request pays microseconds, not the tens of milliseconds of a
+ * password hash. Every request reads the table (one indexed look-up): a revocation holds at once, on every node.
+ */
+@Component
+public class ApiTokens {
+
+    private static final String PREFIX = "isrc_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, name, role, prefixes, created_at, created_by, expires_at, revoked_at,"
+            + " revoked_by";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ApiTokens(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A new token and, once only, its secret. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public Issued create(String name, Role role, Set<PrefixCode> prefixes, Instant expiresAt, String createdBy) {
+        String secret = newSecret();
+        return new Issued(insert(secret, name, role, prefixes, expiresAt, createdBy), secret);
+    }
+
+    /** Stores the token under the secret's hash, unless a token with that hash exists (then it is returned). */
+    ApiToken insert(String secret, String name, Role role, Set<PrefixCode> prefixes, Instant expiresAt,
+                    String createdBy) {
+        jdbc.update("INSERT INTO api_token (id, name, role, prefixes, secret_hash, created_at, created_by, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (secret_hash) DO NOTHING",
+                UUID.randomUUID(), name, role.name(),
+                prefixes.stream().map(PrefixCode::value).sorted().toArray(String[]::new), hash(secret),
+                Timestamp.from(clock.instant()), createdBy, expiresAt == null ? null : Timestamp.from(expiresAt));
+        return bySecret(secret).orElseThrow();
+    }
+
+    /** The token whose secret this is, revoked or expired ones included (the caller decides). */
+    Optional<ApiToken> bySecret(String secret) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_token WHERE secret_hash = ?", ROW, hash(secret))
+                .stream().findFirst();
+    }
+
+    public Optional<ApiToken> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_token WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public List<ApiToken> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM api_token ORDER BY created_at, id", ROW);
+    }
+
+    /** Revokes the token if it is not already; the first revocation's time and actor are kept. */
+    public Optional<ApiToken> revoke(UUID id, String revokedBy) {
+        jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), revokedBy, id);
+        return find(id);
+    }
+
+    /** Whether some AGENCY token can still be used. */
+    boolean anyUsableAgencyToken() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM api_token WHERE role = 'AGENCY'"
+                + " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()))", Boolean.class));
+    }
+
+    /** Revokes the tokens of this name and creator but for the one with this secret: a rotated bootstrap token. */
+    int revokeOthers(String name, String createdBy, String keptSecret) {
+        return jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE name = ? AND created_by = ?"
+                        + " AND secret_hash <> ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), createdBy, name, createdBy, hash(keptSecret));
+    }
+
+    boolean usable(ApiToken token) {
+        return token.revokedAt() == null && (token.expiresAt() == null || token.expiresAt().isAfter(clock.instant()));
+    }
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static final RowMapper<ApiToken> ROW = (rs, row) -> new ApiToken(
+            rs.getObject("id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
+            prefixes(rs.getArray("prefixes")), instant(rs, "created_at"), rs.getString("created_by"),
+            instant(rs, "expires_at"), instant(rs, "revoked_at"), rs.getString("revoked_by"));
+
+    private static Set<PrefixCode> prefixes(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(PrefixCode::parse)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp time = rs.getTimestamp(column);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,112 @@
+package org.isrcregistry.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Bearer API tokens and least privilege per role (docs/security.md): stateless, no sessions, no CSRF (no cookies
+ * carry credentials). The rules are read top to bottom; the first that matches decides, and what no rule names is
+ * the agency's alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    record PublicOperation(HttpMethod method, String path) {
+    }
+
+    /** The API's operations open to anybody, without a token. */
+    static final List<PublicOperation> PUBLIC_OPERATIONS = List.of(
+            new PublicOperation(GET, "/v1/recordings/{isrc}"),
+            new PublicOperation(GET, "/v1/recordings/{isrc}/lineage"),
+            new PublicOperation(POST, "/v1/isrc-validations"));
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenAuthenticator tokens, SecurityProblems problems) throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens),
+                TokenAuthenticator::bearerToken);
+        bearer.setSuccessHandler((request, response, authentication) -> { }); // go on with the request
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAt(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(rules -> rules
+                        // The request itself was authorised; its error page and its streamed remainder follow it.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(PUBLIC_OPERATIONS.stream()
+                                .map(operation -> path.matcher(operation.method(), operation.path()))
+                                .toArray(RequestMatcher[]::new))
+                        .permitAll()
+                        .requestMatchers(path.matcher(GET, "/v3/api-docs/**"), path.matcher(GET, "/swagger-ui/**"),
+                                path.matcher(GET, "/swagger-ui.html"),
+                                path.matcher(GET, "/actuator/health/**"), path.matcher(GET, "/actuator/info"))
+                        .permitAll()
+                        .requestMatchers(path.matcher(POST, "/v1/prefixes/{prefix}/recordings"),
+                                path.matcher(POST, "/v1/prefixes/{prefix}/recordings/imports"))
+                        .access(Access.prefix("prefix"))
+                        .requestMatchers(path.matcher(GET, "/v1/prefixes/{prefix}"),
+                                path.matcher(GET, "/v1/prefixes/{prefix}/recordings"),
+                                path.matcher(GET, "/v1/prefixes/{prefix}/recordings/imports/{id}"))
+                        .access(Access.prefix("prefix", Role.AUDITOR))
+                        .requestMatchers(path.matcher(PUT, "/v1/recordings/{isrc}"),
+                                path.matcher(PATCH, "/v1/recordings/{isrc}"),
+                                path.matcher(POST, "/v1/recordings/{isrc}/*"))
+                        .access(Access.isrc("isrc"))
+                        .requestMatchers(path.matcher(GET, "/v1/recordings/{isrc}/history"))
+                        .access(Access.isrc("isrc", Role.AUDITOR))
+                        .requestMatchers(path.matcher(GET, "/**")).access(Access.roles(Role.AUDITOR, Role.AGENCY))
+                        .anyRequest().access(Access.roles(Role.AGENCY)))
+                .build();
+    }
+
+    /** The OpenAPI description says which operations need a token, and what a refusal looks like. */
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        return api -> {
+            api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").description("An API token the agency issued (POST /v1/admin/tokens)"));
+            api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, operation) -> {
+                if (!PUBLIC_OPERATIONS.contains(new PublicOperation(HttpMethod.valueOf(method.name()), name))) {
+                    operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
+                    operation.getResponses()
+                            .addApiResponse("401", problem("No token, or one unknown, expired or revoked"))
+                            .addApiResponse("403", problem("The token's role or prefixes do not allow this"));
+                }
+            }));
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+}
