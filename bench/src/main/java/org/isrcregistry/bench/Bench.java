@@ -302,7 +302,8 @@ public final class Bench {
             Skip.unlessRouted(http.get(RegistryApi.recording(sample.get(0))), "GET /v1/recordings/{isrc}");
             Assignment.lookUpAll(http, sample, VERIFY_THREADS);
             String behind = processorsBehind();
-            Lookup lookup = new Lookup(http);
+            // Look-ups are public: sent without a token, as the public sends them.
+            Lookup lookup = new Lookup(http.anonymous());
             lookup.run(config.lookupRate(), Duration.ofSeconds(config.quick() ? 1 : 5), config.lookupThreads(),
                     catalogue.size(), catalogue::isrc);
             Lookup.Run run = lookup.run(config.lookupRate(), config.lookupDuration(), config.lookupThreads(),

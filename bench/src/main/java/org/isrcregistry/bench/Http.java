@@ -46,6 +46,11 @@ final class Http {
         return baseUrl;
     }
 
+    /** Requests as the public sends them: no token. */
+    Http anonymous() {
+        return new Http(baseUrl, null);
+    }
+
     Response get(String path) {
         return send(request(path).GET().build());
     }
