@@ -9,8 +9,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The registry as a separate process on its embedded defaults (a real PostgreSQL and a real KRaft broker), in a
@@ -24,12 +26,14 @@ final class RegistryProcess implements AutoCloseable {
     private final Target target;
     private final Path log;
     private final Path jfr;
+    private final Path dataDir;
     private final Thread killOnExit;
 
-    private RegistryProcess(Process process, Target target, Path log, Path jfr) {
+    private RegistryProcess(Process process, Target target, Path log, Path jfr, Path dataDir) {
         this.process = process;
         this.target = target;
         this.log = log;
+        this.dataDir = dataDir;
         this.jfr = jfr;
         this.killOnExit = new Thread(process::destroyForcibly, "kill-registry");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -81,7 +85,7 @@ final class RegistryProcess implements AutoCloseable {
         RegistryProcess registry = new RegistryProcess(builder.start(),
                 new Target("http://localhost:" + http, token, "jdbc:postgresql://localhost:" + postgres + "/postgres",
                         "postgres", "", "localhost:" + kafka),
-                log, jfr);
+                log, jfr, dataDir);
         registry.awaitReady();
         return registry;
     }
@@ -141,6 +145,15 @@ final class RegistryProcess implements AutoCloseable {
     }
 
     /** A graceful stop (SIGTERM), so the flight recording is written; forcibly after a minute. */
+    /** A full run leaves 6-7 GB of PostgreSQL and Kafka data; the log and the JFR recording stay. */
+    private void deleteData() {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            Bench.say("Could not delete %s: %s", dataDir, e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -149,6 +162,7 @@ final class RegistryProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             Runtime.getRuntime().removeShutdownHook(killOnExit);
+            deleteData();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
