@@ -168,9 +168,10 @@ public final class Bench {
             Assignment assignment = new Assignment(http);
             assignment.registerPrefixes(spread);
             assignment.probe(spread.get(0));
-            warmUpFeed(assignment, spread);
-            PublicationLag acknowledgedBefore = PublicationLag.scrape(http);
             try (KafkaLag lag = new KafkaLag(requireKafka())) {
+                warmUpFeed(assignment, spread);
+                PublicationLag acknowledgedBefore = PublicationLag.scrape(http);
+                lag.measureFromNow();
                 Assignment.Run run = assignment.run(spread, config.clients(), config.kafkaDuration());
                 failOnErrors(run.outcome());
                 String checked = lag.awaitAll(run.codes(), Duration.ofSeconds(60));

@@ -23,10 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Commit-to-consumer lag of the Kafka feed while codes are assigned at full speed: a plain {@link KafkaConsumer} on
- * the events topic, positioned at its end before the load starts, takes for each message the time it received it
- * minus the event's time ({@code ce_time}: when the event was applied, just before its transaction committed).
- * The lag is split at the record's timestamp (its producer's send, {@code CreateTime}): before it, the registry (commit,
- * event store, feed processor); after it, the broker's acknowledgement and this consumer's fetch.
+ * the events topic, positioned at its end and consuming from before the warm-up, takes for each message committed
+ * after {@link #measureFromNow()} the time it received it minus the event's time ({@code ce_time}: when the event was
+ * applied, just before its transaction committed). The lag is split at the record's timestamp (its producer's send,
+ * {@code CreateTime}): before it, the registry (commit, event store, feed processor); after it, the broker's
+ * acknowledgement and this consumer's fetch.
  */
 final class KafkaLag implements AutoCloseable {
 
@@ -41,6 +42,7 @@ final class KafkaLag implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Instant measuredFrom = Instant.MAX;
 
     /** How many messages {@code topic} holds: the sum of its partitions' end offsets (a fresh topic starts at 0). */
     static long messagesIn(String bootstrap, String topic) {
@@ -83,6 +85,9 @@ final class KafkaLag implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     Instant received = Instant.now();
                     Instant committed = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
+                    if (committed.isBefore(measuredFrom)) {
+                        continue;
+                    }
                     Instant sent = Instant.ofEpochMilli(record.timestamp());
                     lag.recordValue(micros(committed, received));
                     untilSent.recordValue(micros(committed, sent));
@@ -113,6 +118,14 @@ final class KafkaLag implements AutoCloseable {
                     + record.offset() + " has no " + name + " header");
         }
         return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Counts the events committed from now on. The consumer runs from its construction, so its first fetches (a
+     * second and a half of start-up in the full run, which counted against the registry) come before.
+     */
+    void measureFromNow() {
+        measuredFrom = Instant.now();
     }
 
     /** Waits until every assigned code's {@code IsrcAssigned} arrived; the lags of the backlog count too. */
