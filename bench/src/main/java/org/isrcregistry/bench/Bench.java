@@ -446,11 +446,6 @@ public final class Bench {
     }
 
     /**
-     * Assigns at full speed for {@link #FEED_WARM_UP} and waits until the feed published it all, so the lag is
-     * measured on a warm registry with no backlog, as in the full run (where the assign scenario comes first): on a
-     * freshly started registry the feed fell up to 2.6 s behind in the first seconds of load, then drained.
-     */
-    /**
      * The registry's commit-to-ack timer since {@code before}, once it counted at least the events the consumer saw
      * (the producer's callback, which records it, may run just after the consumer already has the message).
      */
@@ -468,6 +463,10 @@ public final class Bench {
         return since;
     }
 
+    /**
+     * Assigns at full speed for {@link #FEED_WARM_UP} and waits until the feed published it all, so the lag is
+     * measured on a warm registry with no backlog, and the consumer has started (its first seconds are slow).
+     */
     private void warmUpFeed(Assignment assignment, List<String> prefixes) throws Exception {
         failOnErrors(assignment.run(prefixes, config.clients(), FEED_WARM_UP).outcome());
         if (target.jdbcUrl() == null) {
