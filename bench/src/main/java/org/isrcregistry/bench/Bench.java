@@ -451,10 +451,9 @@ public final class Bench {
      */
     private PublicationLag awaitAcknowledged(PublicationLag before, long events) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        PublicationLag since = PublicationLag.scrape(http).since(before);
-        while (since.count() < events && System.nanoTime() < deadline) {
+        PublicationLag since;
+        while ((since = PublicationLag.scrape(http).since(before)).count() < events && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            since = PublicationLag.scrape(http).since(before);
         }
         if (since.count() < events) {
             throw new IllegalStateException("The registry's publication-lag timer counted " + since.count()

@@ -55,7 +55,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || request.getRequestURI().startsWith(TokenController.PATH) || !switch (request.getMethod()) {
+        return request.getHeader(HEADER) == null || request.getRequestURI().startsWith(TokenController.PATH)
+                || !switch (request.getMethod()) {
             case "POST", "PUT", "PATCH" -> true;
             default -> false;
         };

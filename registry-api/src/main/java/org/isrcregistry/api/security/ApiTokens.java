@@ -105,8 +105,8 @@ public class ApiTokens {
                 Timestamp.from(clock.instant()), createdBy, name, createdBy, hash(keptSecret));
     }
 
-    boolean usable(ApiToken token) {
-        return token.revokedAt() == null && (token.expiresAt() == null || token.expiresAt().isAfter(clock.instant()));
+    boolean expired(ApiToken token) {
+        return token.expiresAt() != null && !token.expiresAt().isAfter(clock.instant());
     }
 
     static byte[] hash(String secret) {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +53,15 @@ class SecurityConfiguration {
      */
     @Bean
     WebSecurityCustomizer publicLookUps() {
+        return web -> web.ignoring().requestMatchers(publicOperations(method -> method == GET));
+    }
+
+    private static RequestMatcher[] publicOperations(Predicate<HttpMethod> method) {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return web -> web.ignoring().requestMatchers(PUBLIC_OPERATIONS.stream()
-                .filter(operation -> operation.method() == GET)
+        return PUBLIC_OPERATIONS.stream()
+                .filter(operation -> method.test(operation.method()))
                 .map(operation -> path.matcher(operation.method(), operation.path()))
-                .toArray(RequestMatcher[]::new));
+                .toArray(RequestMatcher[]::new);
     }
 
     @Bean
@@ -76,10 +81,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         // The request itself was authorised; its error page and its streamed remainder follow it.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(PUBLIC_OPERATIONS.stream()
-                                .map(operation -> path.matcher(operation.method(), operation.path()))
-                                .toArray(RequestMatcher[]::new))
-                        .permitAll()
+                        .requestMatchers(publicOperations(method -> method != GET)).permitAll()
                         .requestMatchers(path.matcher(GET, "/v3/api-docs/**"), path.matcher(GET, "/swagger-ui/**"),
                                 path.matcher(GET, "/swagger-ui.html"),
                                 path.matcher(GET, "/actuator/health/**"), path.matcher(GET, "/actuator/info"))

@@ -48,7 +48,7 @@ class TokenAuthenticator implements AuthenticationProvider {
         if (token.revokedAt() != null) {
             throw new BadCredentialsException("The bearer token was revoked at " + token.revokedAt());
         }
-        if (!tokens.usable(token)) {
+        if (tokens.expired(token)) {
             throw new CredentialsExpiredException("The bearer token expired at " + token.expiresAt());
         }
         return TokenAuthentication.of(token);
