@@ -62,7 +62,7 @@ public class PrefixController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a prefix (agency)")
+    @Operation(operationId = "registerPrefix", summary = "Register a prefix (agency)")
     public ResponseEntity<PrefixView> register(@Valid @RequestBody RegisterPrefixRequest request) {
         if (request.prefix() == null && request.countryCode() == null) {
             throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "prefix",
@@ -78,7 +78,7 @@ public class PrefixController {
     }
 
     @GetMapping("/{prefix}")
-    @Operation(summary = "Read a prefix, with its designation usage per year")
+    @Operation(operationId = "getPrefix", summary = "Read a prefix, with its designation usage per year")
     public PrefixView get(@PathVariable String prefix) {
         PrefixCode code = PrefixCode.parse(prefix);
         return queries.find(code).orElseThrow(() -> new RegistryRuleException(
