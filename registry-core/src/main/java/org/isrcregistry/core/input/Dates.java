@@ -22,7 +22,7 @@ public final class Dates {
 
     public static LocalDate inRange(LocalDate date, String field) {
         if (date != null && (date.isBefore(EARLIEST) || date.isAfter(latest()))) {
-            throw new InvalidInputException(field, field + " " + date + " is outside the registry's range, "
+            throw new InvalidInputException(field, "is " + date + ", outside the registry's range, "
                     + EARLIEST + " to " + latest() + " (a year ahead)");
         }
         return date;

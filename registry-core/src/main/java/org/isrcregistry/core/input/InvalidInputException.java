@@ -7,10 +7,17 @@ package org.isrcregistry.core.input;
 public class InvalidInputException extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
-    public InvalidInputException(String field, String message) {
-        super(message);
+    /** @param reason what is wrong with the field's value, as the predicate of a sentence whose subject it is */
+    public InvalidInputException(String field, String reason) {
+        super(field + " " + reason);
         this.field = field;
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public String field() {

@@ -54,7 +54,7 @@ public final class Text {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, "is required");
         }
         return value.strip();
     }
@@ -63,7 +63,7 @@ public final class Text {
         refuseMalformed(value, field, lineBreaks);
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            throw new InvalidInputException(field, field + " has " + length + " characters; at most " + max
+            throw new InvalidInputException(field, "has " + length + " characters; at most " + max
                     + " are allowed");
         }
         return value;
@@ -75,11 +75,11 @@ public final class Text {
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(field, field + " holds a lone UTF-16 surrogate (U+"
+                throw new InvalidInputException(field, "holds a lone UTF-16 surrogate (U+"
                         + hex(c) + ") at position " + i + ", which is not a character; send well-formed Unicode");
             } else if (Character.getType(c) == Character.CONTROL
                     && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'))) {
-                throw new InvalidInputException(field, field + " holds the control character U+" + hex(c)
+                throw new InvalidInputException(field, "holds the control character U+" + hex(c)
                         + " at position " + i + (c == 0 ? " (NUL)" : "") + ", which " + (lineBreaks
                         ? "no registry text may hold" : "this one-line field may not hold") + "; remove it");
             }
