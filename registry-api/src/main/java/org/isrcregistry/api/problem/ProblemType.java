@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
     INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field"),
+    UNSTORABLE_INPUT("unstorable-input", HttpStatus.BAD_REQUEST, "Input the record cannot keep"),
     INVALID_CODE("invalid-code", HttpStatus.BAD_REQUEST, "Invalid identifier"),
     PREFIX_NOT_ALLOCATED("prefix-not-allocated", HttpStatus.BAD_REQUEST, "Prefix not allocated"),
     PREFIX_NOT_REGISTERED("prefix-not-registered", HttpStatus.NOT_FOUND, "Prefix not registered"),
