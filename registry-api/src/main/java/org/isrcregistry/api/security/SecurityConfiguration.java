@@ -96,6 +96,9 @@ class SecurityConfiguration {
                         .access(Access.isrc("isrc"))
                         .requestMatchers(path.matcher(GET, "/v1/recordings/{isrc}/history"))
                         .access(Access.isrc("isrc", Role.AUDITOR))
+                        .requestMatchers(path.matcher(GET, "/v1/registrants/{id}"),
+                                path.matcher(GET, "/v1/registrants/{id}/history"))
+                        .access(Access.registrant("id", Role.AUDITOR))
                         .requestMatchers(path.matcher(GET, "/**")).access(Access.roles(Role.AUDITOR, Role.AGENCY))
                         .anyRequest().access(Access.roles(Role.AGENCY)))
                 .build();
