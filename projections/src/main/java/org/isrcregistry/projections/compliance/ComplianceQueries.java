@@ -186,7 +186,7 @@ public class ComplianceQueries {
                     SELECT 'DURATION_CORRECTED', subject, prefix_code, occurred_at, global_index,
                            (changes -> 'duration' ->> 'before') || ' -> ' || (changes -> 'duration' ->> 'after')
                                || coalesce(': ' || reason, '')
-                    FROM compliance_event WHERE event_type = 'MetadataCorrected' AND changes ? 'duration'
+                    FROM compliance_event WHERE event_type = 'MetadataCorrected' AND changes ?? 'duration'
                     UNION ALL
                     SELECT 'VERSION_KEEPS_AUDIO', isrc, prefix_code, created_at, 0,
                            'new version of ' || parent_isrc || ' declared as ' || version_change
