@@ -109,10 +109,7 @@ public class ComplianceQueries {
 
     /** Designations taken per prefix and year of reference against the prefix's range, and when it runs out. */
     public Report usage(PrefixCode prefix, LocalDate today, Set<PrefixCode> scope) {
-        Filter filter = new Filter();
-        if (prefix != null) {
-            filter.add("u.prefix_code = ?", prefix.value());
-        }
+        Filter filter = Filter.prefix("u.prefix_code", prefix);
         filter.scope("u.prefix_code", scope);
         String year = FULL_YEAR.formatted("u.year_of_reference");
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(today)));
@@ -167,10 +164,7 @@ public class ComplianceQueries {
 
     /** The signals of docs/compliance.md, one row per recording (or correction) showing one. */
     public Report signals(PrefixCode prefix, String signal, Set<PrefixCode> scope) {
-        Filter filter = new Filter();
-        if (prefix != null) {
-            filter.add("s.prefix = ?", prefix.value());
-        }
+        Filter filter = Filter.prefix("s.prefix", prefix);
         if (signal != null) {
             filter.add("s.signal = ?", signal);
         }
@@ -206,10 +200,7 @@ public class ComplianceQueries {
 
     /** Per prefix: active recordings, and the share of them with each of IFPI's minimum fields. */
     public Report completeness(PrefixCode prefix, Set<PrefixCode> scope) {
-        Filter filter = new Filter();
-        if (prefix != null) {
-            filter.add("r.prefix_code = ?", prefix.value());
-        }
+        Filter filter = Filter.prefix("r.prefix_code", prefix);
         filter.scope("r.prefix_code", scope);
         return new Report("completeness", """
                 SELECT r.prefix_code AS prefix, min(p.registrant_name) AS registrant, count(*) AS recordings,
@@ -232,10 +223,7 @@ public class ComplianceQueries {
 
     /** The active recordings missing one of IFPI's minimum fields, and which. */
     public Report missingFields(PrefixCode prefix, Set<PrefixCode> scope) {
-        Filter filter = new Filter();
-        if (prefix != null) {
-            filter.add("r.prefix_code = ?", prefix.value());
-        }
+        Filter filter = Filter.prefix("r.prefix_code", prefix);
         filter.scope("r.prefix_code", scope);
         return new Report("missing-fields", """
                 SELECT r.isrc, r.prefix_code AS prefix, r.title, r.main_artist,
@@ -251,10 +239,7 @@ public class ComplianceQueries {
 
     /** Every withdrawn code, why, and the code it points to (a duplicate's survivor) with that code's status. */
     public Report withdrawals(PrefixCode prefix, Set<PrefixCode> scope) {
-        Filter filter = new Filter();
-        if (prefix != null) {
-            filter.add("w.prefix_code = ?", prefix.value());
-        }
+        Filter filter = Filter.prefix("w.prefix_code", prefix);
         filter.scope("w.prefix_code", scope);
         return new Report("withdrawals", """
                 SELECT w.isrc, w.prefix_code AS prefix, w.withdrawn_at, w.withdrawal_reason AS reason,
@@ -319,6 +304,15 @@ public class ComplianceQueries {
     private static final class Filter {
         private final List<String> conditions = new ArrayList<>();
         private final List<Object> args = new ArrayList<>();
+
+        /** The rows of one prefix (in the column), or of every prefix when it is null. */
+        static Filter prefix(String column, PrefixCode prefix) {
+            Filter filter = new Filter();
+            if (prefix != null) {
+                filter.add(column + " = ?", prefix.value());
+            }
+            return filter;
+        }
 
         void add(String condition, Object... values) {
             conditions.add(condition);

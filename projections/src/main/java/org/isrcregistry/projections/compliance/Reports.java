@@ -2,8 +2,6 @@ package org.isrcregistry.projections.compliance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.isrcregistry.projections.jdbc.CsvLines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,9 +73,9 @@ public class Reports {
     /** Every row of the report as CSV, header first, in its keyset order. */
     public void csv(Report report, Writer out) {
         readOnly.executeWithoutResult(tx -> {
-            line(out, columns(report));
+            CsvLines.write(out, columns(report));
             streaming.query("SELECT * FROM (" + report.select() + ") r ORDER BY " + keyColumns(report),
-                    (RowCallbackHandler) rs -> line(out, row(rs, false).values().stream()
+                    (RowCallbackHandler) rs -> CsvLines.write(out, row(rs, false).values().stream()
                             .map(v -> v == null ? null : v.toString()).toList()), report.args().toArray());
         });
     }
@@ -146,27 +145,5 @@ public class Reports {
             throw new IllegalArgumentException("cursor '" + cursor + "' is not a cursor of the " + report.name()
                     + " report; use the 'next' value of the previous page unchanged", e);
         }
-    }
-
-    static void line(Writer out, List<String> fields) {
-        try {
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(csvField(fields.get(i)));
-            }
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }
