@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
+import org.isrcregistry.core.conflict.Conflict;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -49,7 +50,8 @@ public class DomainConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), agency.snapshotEvery())))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Registrant.class));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Registrant.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Conflict.class));
     }
 
     /**

@@ -59,6 +59,12 @@ class ReadModelRebuildTest {
         TABLES.put("recording_work", "isrc, iswc");
         TABLES.put("recording_party_history", "isrc, sequence_number, role");
         TABLES.put("audit_log", "global_index");
+        TABLES.put("compliance_event", "global_index");
+        TABLES.put("compliance_recording", "isrc");
+        TABLES.put("compliance_prefix", "prefix_code");
+        TABLES.put("compliance_state", "isrc, sequence_number");
+        TABLES.put("compliance_activity", "prefix_code, month");
+        TABLES.put("compliance_conflict", "conflict_id");
     }
 
     @Autowired
