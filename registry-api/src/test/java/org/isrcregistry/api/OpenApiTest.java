@@ -6,18 +6,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The API description at /v3/api-docs: complete where clients depend on it, equal to the committed docs/openapi.json
@@ -34,6 +49,10 @@ class OpenApiTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     JsonNode api;
 
@@ -99,6 +118,42 @@ class OpenApiTest {
                 .satisfies(r -> assertThat(schemas.has(r.substring("#/components/schemas/".length()))).as(r).isTrue()));
         assertThat(schemas.fieldNames()).toIterable().doesNotContain("StreamingResponseBody", "ResponseEntity",
                 "ProblemDetail", "ModelAndView", "Resource", "InputStream", "URI", "URL");
+    }
+
+    /** springdoc names a schema after its class's simple name: two classes with one name would share one schema. */
+    @Test
+    void noTwoTypesOfTheApiShareASchema() {
+        JsonNode schemas = api.path("components").path("schemas");
+        Map<String, Set<Class<?>>> classesBySchema = new TreeMap<>();
+        Deque<Type> types = new ArrayDeque<>();
+        handlers.getHandlerMethods().values().forEach(handler -> {
+            types.add(handler.getReturnType().getGenericParameterType());
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    types.add(parameter.getGenericParameterType());
+                }
+            }
+        });
+        Set<Class<?>> seen = new HashSet<>();
+        while (!types.isEmpty()) {
+            Type type = types.pop();
+            if (type instanceof ParameterizedType generic) {
+                types.addAll(List.of(generic.getActualTypeArguments()));
+            } else if (type instanceof Class<?> c && c.getName().startsWith("org.isrcregistry.") && seen.add(c)) {
+                Schema named = c.getAnnotation(Schema.class);
+                String schema = named != null && !named.name().isEmpty() ? named.name() : c.getSimpleName();
+                if (schemas.has(schema)) {
+                    classesBySchema.computeIfAbsent(schema, name -> new HashSet<>()).add(c);
+                }
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        types.add(field.getGenericType());
+                    }
+                }
+            }
+        }
+        assertThat(classesBySchema).isNotEmpty().allSatisfy((schema, classes) -> assertThat(classes)
+                .as("schema %s stands for several classes: name one with @Schema(name = ...)", schema).hasSize(1));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The OpenAPI description at /v3/api-docs (UI at /swagger-ui.html): identifiers are strings in every written form
@@ -44,6 +45,9 @@ public class OpenApiConfiguration {
                 Ean.class, ReleaseCode.class, Iswc.class, RecordingDuration.class, AudioFingerprint.class}) {
             SpringDocUtils.getConfig().replaceWithClass(identifier, String.class);
         }
+        // A streamed answer's content is described by its operation, never as Spring's callback type.
+        SpringDocUtils.getConfig().replaceWithSchema(StreamingResponseBody.class,
+                new Schema<>().description("streamed as it is read (see the operation for its media types)"));
     }
 
     private static final String PROBLEM = "#/components/schemas/Problem";

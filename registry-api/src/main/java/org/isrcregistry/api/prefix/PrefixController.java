@@ -76,6 +76,7 @@ public class PrefixController {
     }
 
     /** @param contact an e-mail address, or the name of a person or department */
+    @Schema(name = "PrefixRegistrantRequest") // not the registrant file's RegistrantRequest
     public record RegistrantRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String contact) {
     }
 
@@ -109,7 +110,8 @@ public class PrefixController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
+    @Operation(operationId = "searchPrefixes",
+            summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
     public Page<PrefixView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                    @RequestParam(required = false) @Size(max = 5) String code,
                                    @RequestParam(required = false) CountryCode country,

@@ -112,7 +112,8 @@ public class RecordingQueryController {
     }
 
     @GetMapping("/v1/recordings/{isrc}/history")
-    @Operation(summary = "Every event of the recording, in order, with time, actor, correlation id and reason")
+    @Operation(operationId = "recordingHistory",
+            summary = "Every event of the recording, in order, with time, actor, correlation id and reason")
     public HistoryView history(@PathVariable String isrc) {
         Isrc code = Isrc.parse(isrc);
         List<RecordingHistory.Entry> entries = history.entries(code);
@@ -132,7 +133,7 @@ public class RecordingQueryController {
     }
 
     @GetMapping("/v1/recordings")
-    @Operation(summary = "Search recordings",
+    @Operation(operationId = "searchRecordings", summary = "Search recordings",
             description = "title and artist match anywhere, whatever the case and accents; all criteria combine. "
                     + "Pages are in ISRC order; pass the 'next' of a page as 'cursor' for the following one.")
     public RecordingPage search(@RequestParam(required = false) String title,

@@ -105,7 +105,7 @@ public class RegistrantController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a registrant (agency)")
+    @Operation(operationId = "registerRegistrant", summary = "Register a registrant (agency)")
     public ResponseEntity<RegistrantFile> register(@Valid @RequestBody RegistrantRequest request) {
         RegistrantId id = records.register(request.details(), request.kind(), request.terms(),
                 request.postalAddress(), request.contacts());
@@ -113,7 +113,8 @@ public class RegistrantController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
+    @Operation(operationId = "searchRegistrants",
+            summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
     public Page<RegistrantView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                        @RequestParam(required = false) @Size(max = 5) String code,
                                        @RequestParam(required = false) CountryCode country,
@@ -129,7 +130,8 @@ public class RegistrantController {
     public enum RegistrantStatus { ACTIVE, INACTIVE }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A registrant's file: details, contacts and every prefix it holds or held (agency, auditor,"
+    @Operation(operationId = "getRegistrant",
+            summary = "A registrant's file: details, contacts and every prefix it holds or held (agency, auditor,"
             + " the registrant)")
     public RegistrantFile get(@PathVariable RegistrantId id) {
         RegistrantView view = queries.find(id).orElseThrow(() -> Registrant.notRegistered(id, "id"));
@@ -180,7 +182,8 @@ public class RegistrantController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
+    @Operation(operationId = "registrantHistory",
+            summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
             + " the registrant)")
     public List<RegistrantHistory.Entry> history(@PathVariable RegistrantId id) {
         get(id);

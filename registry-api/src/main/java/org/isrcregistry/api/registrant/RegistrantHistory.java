@@ -1,5 +1,6 @@
 package org.isrcregistry.api.registrant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class RegistrantHistory {
 
     /** One thing that happened, with who did it and the reason it records. */
+    @Schema(name = "RegistrantHistoryEntry") // not a recording's history Entry
     public record Entry(Instant at, String type, String actor, String reason, Object event) {
     }
 

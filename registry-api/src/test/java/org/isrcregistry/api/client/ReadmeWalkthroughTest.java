@@ -20,13 +20,13 @@ import org.isrcregistry.client.model.HistoryView;
 import org.isrcregistry.client.model.LineageView;
 import org.isrcregistry.client.model.NewVersionRequest;
 import org.isrcregistry.client.model.OwnershipTransferRequest;
+import org.isrcregistry.client.model.PrefixRegistrantRequest;
 import org.isrcregistry.client.model.PrefixView;
 import org.isrcregistry.client.model.Problem;
 import org.isrcregistry.client.model.RecordingRequest;
 import org.isrcregistry.client.model.RecordingResponse;
 import org.isrcregistry.client.model.RecordingState;
 import org.isrcregistry.client.model.RegisterPrefixRequest;
-import org.isrcregistry.client.model.RegistrantRequest;
 import org.isrcregistry.client.model.ValidationRequest;
 import org.isrcregistry.client.model.ValidationResponse;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class ReadmeWalkthroughTest {
                 .newOwner("Label Nordet").effectiveDate(LocalDate.parse("2026-06-01")), null);
         assertThat(transferred.getRecording().getOwner()).isEqualTo("Label Nordet");
 
-        HistoryView history = new RecordingsQueriesApi(agency).history(isrc);
+        HistoryView history = new RecordingsQueriesApi(agency).recordingHistory(isrc);
         assertThat(history.getEvents()).extracting(Entry::getType).isNotEmpty().last().asString()
                 .contains("OwnershipTransferred");
         assertThat(history.getEvents()).allSatisfy(event -> assertThat(event.getActor()).startsWith("token:"));
@@ -129,7 +129,7 @@ class ReadmeWalkthroughTest {
             String code = "DE-Y" + alphabet.charAt(random.nextInt(36)) + alphabet.charAt(random.nextInt(36));
             try {
                 PrefixView prefix = prefixes.registerPrefix(new RegisterPrefixRequest().prefix(code)
-                        .registrant(new RegistrantRequest().name("Disques K7Q")), null);
+                        .registrant(new PrefixRegistrantRequest().name("Disques K7Q")), null);
                 assertThat(prefix.getDisplay()).isEqualTo(code);
                 return code;
             } catch (ApiException taken) {
