@@ -95,16 +95,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            ProblemType type = switch (statusCode.value()) {
-                case 404 -> ProblemType.NOT_FOUND;
-                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-                case 406 -> ProblemType.NOT_ACCEPTABLE;
-                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                case 503 -> ProblemType.SERVICE_UNAVAILABLE;
-                default -> statusCode.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
-            };
-            problem.setType(type.type());
+            problem.setType(ProblemType.forStatus(statusCode.value()).type());
             problem.setProperty("action", "See the API description at /v3/api-docs.");
         }
         return super.createResponseEntity(body, headers, statusCode, request);
