@@ -89,7 +89,7 @@ class HostileInputTest extends WithNewPrefix {
     @ValueSource(strings = {"text/html", ";;;", "*/*;q=0", "application/json;q=0, text/*", "application/xml",
             "application/problem+json"})
     void anUnusableAcceptIsRefusedBeforeAnythingIsStored(String accept) {
-        String isrc = registry.assign(prefix, "Accepted");
+        String isrc = registry.assign(prefix, "Accepted " + accept.hashCode());
         int before = events();
         int tokens = tokens();
 
