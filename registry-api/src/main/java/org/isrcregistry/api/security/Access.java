@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -47,6 +48,24 @@ public final class Access {
     /** AGENCY, these roles, or a REGISTRANT holding the prefix in the path variable. */
     static AuthorizationManager<RequestAuthorizationContext> prefix(String variable, Role... alsoAllowed) {
         return holder(variable, PrefixCode::parse, alsoAllowed);
+    }
+
+    /** AGENCY, these roles, or the REGISTRANT token of the registrant whose id is the path variable. */
+    static AuthorizationManager<RequestAuthorizationContext> registrant(String variable, Role... alsoAllowed) {
+        List<Role> roles = Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
+        String others = roles.stream().map(Role::name).collect(Collectors.joining(" or "));
+        return (authentication, context) -> decide(authentication, token -> {
+            if (roles.contains(token.role())) {
+                return null;
+            }
+            String value = context.getVariables().get(variable);
+            try {
+                return token.belongsTo(RegistrantId.parse(value)) ? null
+                        : others + " token, or the REGISTRANT token of registrant " + value;
+            } catch (IllegalArgumentException invalid) {
+                return others + " token";
+            }
+        });
     }
 
     /** AGENCY, these roles, or a REGISTRANT holding the prefix of the ISRC in the path variable. */
