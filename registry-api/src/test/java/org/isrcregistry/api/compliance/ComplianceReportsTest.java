@@ -131,7 +131,7 @@ class ComplianceReportsTest {
 
         assertProblem(client.get("/v1/catalogue/holdings?party=Nobody_" + unique, null), HttpStatus.NOT_FOUND,
                 "not-found", "party");
-        assertProblem(client.get(alpha + "&date=2030-13-01", null), HttpStatus.BAD_REQUEST, "invalid-field", "date");
+        assertProblem(client.get(alpha + "&date=2027-13-01", null), HttpStatus.BAD_REQUEST, "invalid-field", "date");
         assertProblem(client.get(alpha + "&role=producer", null), HttpStatus.BAD_REQUEST, "invalid-field", "role");
         assertProblem(client.get("/v1/catalogue/holdings", null), HttpStatus.BAD_REQUEST, "invalid-field", "party");
     }
