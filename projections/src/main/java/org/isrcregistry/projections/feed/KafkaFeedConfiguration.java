@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -109,10 +110,11 @@ public class KafkaFeedConfiguration {
     /** The upcasters are Axon's, asked for when a replay meets an event stored in an older revision. */
     @Bean
     FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon,
-                          @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
+                          @Qualifier("eventSerializer") Serializer eventSerializer, EventStorageEngine store,
+                          JdbcTemplate jdbc,
                           Supplier<Producer<String, byte[]>> feedProducers, CloudEventMapper feedMapper,
                           FeedTopics feedTopics, KafkaFeedProperties properties) {
-        return new FeedReplay(eventSerializer, () -> axon.getObject().upcasterChain(), jdbc, feedProducers,
+        return new FeedReplay(eventSerializer, () -> axon.getObject().upcasterChain(), store, jdbc, feedProducers,
                 feedMapper, feedTopics, properties);
     }
 
@@ -125,8 +127,8 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    KafkaFeedMetrics kafkaFeedMetrics(JdbcTemplate jdbc) {
-        return new KafkaFeedMetrics(jdbc);
+    KafkaFeedMetrics kafkaFeedMetrics(EventStorageEngine store, JdbcTemplate jdbc) {
+        return new KafkaFeedMetrics(store, jdbc);
     }
 
     @Bean
