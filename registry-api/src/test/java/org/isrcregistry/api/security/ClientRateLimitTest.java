@@ -46,9 +46,11 @@ class ClientRateLimitTest extends WithNewPrefix {
         RawHttp greedy = RawHttp.newClient(port);
         List<RawHttp.Response> refusals = new ArrayList<>();
         long started = System.nanoTime();
-        int served = sendUntilRefused(greedy, i -> switch (i % 3) {
+        // A made-up token exempts nothing: were it to, a quarter more would pass than the allowance and its refill.
+        int served = sendUntilRefused(greedy, i -> switch (i % 4) {
             case 0 -> new String[] {"GET", "/v1/recordings/" + isrc, null};
             case 1 -> new String[] {"POST", "/v1/isrc-validations", "{\"codes\": [\"" + isrc + "\"]}"};
+            case 2 -> new String[] {"GET", "/v1/recordings/" + isrc, null, "Bearer made-up"};
             default -> new String[] {"POST", "/console/sign-in", "{}"};
         }, refusals);
         double minutes = (System.nanoTime() - started) / 60e9;
@@ -69,12 +71,6 @@ class ClientRateLimitTest extends WithNewPrefix {
                 .as("another client").isEqualTo(200);
         assertThat(greedy.send("GET", "/v1/recordings/" + isrc, AGENCY, null).status())
                 .as("the same address with a token").isEqualTo(200);
-        List<Integer> madeUp = new ArrayList<>();
-        for (int i = 0; i < 20; i++) { // the allowance refills steadily: one may pass, the next is refused
-            madeUp.add(greedy.send("GET", "/v1/recordings/" + isrc, "Bearer made-up", null).status());
-        }
-        assertThat(madeUp).as("a made-up token exempts nothing").contains(429);
-
         Thread.sleep(retryAfter * 1000);
         assertThat(greedy.send("GET", "/v1/recordings/" + isrc, null, null).status()).isEqualTo(200);
     }
