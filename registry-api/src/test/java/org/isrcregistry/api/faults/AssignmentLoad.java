@@ -36,6 +36,8 @@ final class AssignmentLoad implements AutoCloseable {
     final ConcurrentMap<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     /** Answers that are not 201 or 503 with Retry-After as a problem, for the failure message. */
     final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Titles whose request died with its node and whose key stayed in use (docs/reliability.md). */
+    final List<String> abandoned = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Requests that got no answer, and why (a node killed, a request timing out). */
     final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
     final LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
@@ -71,6 +73,12 @@ final class AssignmentLoad implements AutoCloseable {
                     count(answer.statusCode());
                     if (answer.statusCode() == 201) {
                         acknowledged.put(JSON.readTree(answer.body()).path("isrc").asText(), title);
+                        break;
+                    }
+                    if (answer.statusCode() == 409 && answer.body().contains("idempotency-key-in-use")) {
+                        // The first request with this key died with its node: whether it committed is unknown
+                        // until the key expires, so a careful client checks later; this one goes on.
+                        abandoned.add(title);
                         break;
                     }
                     if (answer.statusCode() != 503 || answer.headers().firstValue("Retry-After").isEmpty()

@@ -5,7 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.isrcregistry.api.KafkaTestConsumer;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What every fault scenario checks on the event store and the read models once the registry is back. */
@@ -57,6 +64,24 @@ final class RegistryChecks {
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
                 jdbc.queryForObject("SELECT count(*) FROM recording_view WHERE prefix_code = ?", Integer.class,
                         compact(prefix))).as("recording_view rows of " + prefix).isEqualTo(stored));
+    }
+
+    /**
+     * Every event of the prefix and its recordings is on the events topic (a ce_id may come twice: at least once);
+     * answers how many messages repeated one already seen.
+     */
+    int assertKafkaHoldsEveryEvent(String prefix, KafkaConnectionDetails kafka, Duration atMost) {
+        Set<String> expected = new HashSet<>(jdbc.queryForList(
+                "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier LIKE ?", String.class,
+                compact(prefix) + "%"));
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(kafka, "isrc-registry.events")) {
+            List<ConsumerRecord<String, byte[]>> records = consumer.pollUntil(seen -> seen.stream()
+                    .map(r -> KafkaTestConsumer.header(r, "ce_id")).collect(Collectors.toSet()).containsAll(expected),
+                    atMost);
+            List<String> ours = records.stream().map(r -> KafkaTestConsumer.header(r, "ce_id"))
+                    .filter(expected::contains).toList();
+            return ours.size() - expected.size();
+        }
     }
 
     static String compact(String prefix) {
