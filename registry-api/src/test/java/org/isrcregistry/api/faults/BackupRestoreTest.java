@@ -47,7 +47,7 @@ class BackupRestoreTest {
 
     @Test
     void aBackupTakenUnderLoadRestoresEveryCodeAcknowledgedBeforeItAndNoneIsIssuedAgain() throws Exception {
-        String prefix = "FR-B4K";
+        String prefix = "CA-B4K";
         node = env.node("before").start();
         assertThat(CrashUnderLoadTest.call(node, "POST", "/v1/prefixes", "application/json",
                 "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Backups\"}}").statusCode()).isEqualTo(201);

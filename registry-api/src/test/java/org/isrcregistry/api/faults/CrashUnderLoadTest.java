@@ -48,7 +48,7 @@ class CrashUnderLoadTest {
 
     @Test
     void killedUnderSixteenClientsItLosesNoAcknowledgedCodeAndIssuesNoneTwice() throws Exception {
-        String prefix = "FR-K9L";
+        String prefix = "CA-K9L";
         register(prefix);
         AssignmentLoad load = new AssignmentLoad(List.of(node.url()), prefix, 16);
         try {
@@ -73,12 +73,12 @@ class CrashUnderLoadTest {
 
     @Test
     void killedDuringABulkImportItResumesAndGivesEveryRowItsResult() throws Exception {
-        String prefix = "FR-K9M";
+        String prefix = "CA-K9M";
         register(prefix);
         int rows = 20_000;
         StringBuilder ndjson = new StringBuilder();
         for (int i = 0; i < rows; i++) {
-            ndjson.append("{\"isrc\": \"FRK9M24").append("%05d".formatted(i))
+            ndjson.append("{\"isrc\": \"CAK9M24").append("%05d".formatted(i))
                     .append("\", \"title\": \"Imported ").append(i).append("\", \"mainArtist\": \"Crash\",")
                     .append(" \"duration\": \"PT3M\", \"kind\": \"AUDIO\", \"owner\": \"Crash Records\"}\n");
         }
@@ -112,7 +112,7 @@ class CrashUnderLoadTest {
 
     @Test
     void killedDuringARebuildItKeepsTheOldTablesServingAndRebuildsAgain() throws Exception {
-        String prefix = "FR-K9N";
+        String prefix = "CA-K9N";
         register(prefix);
         AssignmentLoad load = new AssignmentLoad(List.of(node.url()), prefix, 4);
         try {

@@ -47,7 +47,7 @@ class NodeLossTest {
     @Test
     void whenOneOfTwoNodesDiesTheOtherTakesOverEverySegmentWithin30sAndNothingIsLostOrAppliedTwice()
             throws Exception {
-        String prefix = "FR-N0D";
+        String prefix = "CA-N0D";
         assertThat(CrashUnderLoadTest.call(survivor, "POST", "/v1/prefixes", "application/json",
                 "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Two nodes\"}}").statusCode())
                 .isEqualTo(201);

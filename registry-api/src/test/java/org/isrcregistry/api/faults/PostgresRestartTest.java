@@ -79,7 +79,7 @@ class PostgresRestartTest {
 
     @Test
     void whilePostgresRestartsRequestsFailFastWith503AndTheRegistryRecoversOnItsOwn() throws Exception {
-        String prefix = "FR-P9R";
+        String prefix = "CA-P9R";
         assertThat(call("POST", "/v1/prefixes", "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Restarts\"}}")
                 .statusCode()).isEqualTo(201);
         AssignmentLoad load = new AssignmentLoad(List.of(url), prefix, 8);

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.isrcregistry.api.AgencyToken;
-import org.isrcregistry.api.RawHttp;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.WithNewPrefix;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,8 @@ class ClientRateLimitTest extends WithNewPrefix {
     @Test
     void anAnonymousClientBeyondItsAllowanceGets429WithRetryAfterWhileOthersAreServed() throws Exception {
         String isrc = registry.assign(prefix, "Looked up a lot");
-        RawHttp greedy = RawHttp.newClient(port);
-        List<RawHttp.Response> refusals = new ArrayList<>();
+        LoopbackClient greedy = LoopbackClient.newClient(port);
+        List<LoopbackClient.Response> refusals = new ArrayList<>();
         long started = System.nanoTime();
         // A made-up token exempts nothing: were it to, a quarter more would pass than the allowance and its refill.
         int served = sendUntilRefused(greedy, i -> switch (i % 4) {
@@ -58,7 +57,7 @@ class ClientRateLimitTest extends WithNewPrefix {
         long allowance = limits.anonymous().requests();
         assertThat(served).isBetween((int) allowance,
                 (int) (allowance + Math.ceil(allowance * minutes / limits.anonymous().period().toMinutes()) + 16));
-        RawHttp.Response refused = refusals.get(0);
+        LoopbackClient.Response refused = refusals.get(0);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
         JsonNode problem = JSON.readTree(refused.body());
@@ -67,7 +66,7 @@ class ClientRateLimitTest extends WithNewPrefix {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, limits.anonymous().period().toSeconds());
 
-        assertThat(RawHttp.newClient(port).send("GET", "/v1/recordings/" + isrc, null, null).status())
+        assertThat(LoopbackClient.newClient(port).send("GET", "/v1/recordings/" + isrc, null, null).status())
                 .as("another client").isEqualTo(200);
         assertThat(greedy.send("GET", "/v1/recordings/" + isrc, AGENCY, null).status())
                 .as("the same address with a token").isEqualTo(200);
@@ -77,8 +76,8 @@ class ClientRateLimitTest extends WithNewPrefix {
 
     @Test
     void tokenGuessingIsCutShortAndLoggedWithoutTheToken(CapturedOutput output) throws Exception {
-        RawHttp guesser = RawHttp.newClient(port);
-        List<RawHttp.Response> refusals = new ArrayList<>();
+        LoopbackClient guesser = LoopbackClient.newClient(port);
+        List<LoopbackClient.Response> refusals = new ArrayList<>();
         String guess = "isrc_guess-0123456789abcdefghijklmnopqrstuvwxyz";
         int refusedAsUnauthorized = sendUntilRefused(guesser,
                 i -> new String[] {"GET", "/v1/prefixes/" + prefix, null, "Bearer " + guess + i}, refusals);
@@ -89,7 +88,7 @@ class ClientRateLimitTest extends WithNewPrefix {
         assertThat(refusals.get(0).header("Retry-After")).isNotBlank();
         assertThat(guesser.send("GET", "/v1/prefixes/" + prefix, AGENCY, null).status())
                 .as("even the right token, until the client waited").isEqualTo(429);
-        assertThat(RawHttp.newClient(port).send("GET", "/v1/prefixes/" + prefix, AGENCY, null).status())
+        assertThat(LoopbackClient.newClient(port).send("GET", "/v1/prefixes/" + prefix, AGENCY, null).status())
                 .as("another client").isEqualTo(200);
 
         assertThat(output.getAll()).contains("Failed authentication from " + guesser.address() + " on GET /v1/prefixes/")
@@ -101,8 +100,8 @@ class ClientRateLimitTest extends WithNewPrefix {
      * go on. A request is its method, path, JSON body and Authorization header (each but the first two may be
      * absent). Answers how many were not refused; {@code refusals} gets the 429s.
      */
-    private static int sendUntilRefused(RawHttp client, IntFunction<String[]> request,
-                                        List<RawHttp.Response> refusals) throws Exception {
+    private static int sendUntilRefused(LoopbackClient client, IntFunction<String[]> request,
+                                        List<LoopbackClient.Response> refusals) throws Exception {
         AtomicBoolean refused = new AtomicBoolean();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
@@ -113,7 +112,7 @@ class ClientRateLimitTest extends WithNewPrefix {
                     int passed = 0;
                     for (int i = thread; i < 100_000 && !refused.get(); i += 8) {
                         String[] r = request.apply(i);
-                        RawHttp.Response response = client.send(r[0], r[1], r.length > 3 ? r[3] : null, r[2]);
+                        LoopbackClient.Response response = client.send(r[0], r[1], r.length > 3 ? r[3] : null, r[2]);
                         if (response.status() == 429) {
                             synchronized (refusals) {
                                 refusals.add(response);
