@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Map;
+import java.util.UUID;
 import org.isrcregistry.api.idempotency.IdempotencyFilter;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.security.TokenController;
@@ -25,6 +26,7 @@ import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.identifier.Upc;
 import org.isrcregistry.core.recording.AudioFingerprint;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,7 @@ public class OpenApiConfiguration {
                 Ean.class, ReleaseCode.class, Iswc.class, RecordingDuration.class, AudioFingerprint.class}) {
             SpringDocUtils.getConfig().replaceWithClass(identifier, String.class);
         }
+        SpringDocUtils.getConfig().replaceWithClass(RegistrantId.class, UUID.class);
     }
 
     private static final String PROBLEM = "#/components/schemas/Problem";
