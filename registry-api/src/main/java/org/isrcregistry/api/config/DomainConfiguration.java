@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
+import org.isrcregistry.core.conflict.Conflict;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,6 +18,7 @@ import org.isrcregistry.core.recording.Recording;
 import org.isrcregistry.core.recording.RecordingRules;
 import org.isrcregistry.core.recording.Recordings;
 import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
+import org.isrcregistry.core.upcasting.ReadableEventsUpcaster;
 import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
 import org.isrcregistry.projections.lookup.JdbcRegistrants;
@@ -49,7 +51,8 @@ public class DomainConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), agency.snapshotEvery())))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Registrant.class));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Registrant.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Conflict.class));
     }
 
     /**
@@ -114,6 +117,12 @@ public class DomainConfiguration {
     @Bean
     PrefixRegisteredUpcaster prefixRegisteredUpcaster() {
         return new PrefixRegisteredUpcaster();
+    }
+
+    /** Events stored before every input was held to one rule are read as it would have accepted them. */
+    @Bean
+    ReadableEventsUpcaster readableEventsUpcaster() {
+        return new ReadableEventsUpcaster();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.isrcregistry.api.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -118,6 +119,24 @@ public final class Access {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication bearer
                 && !bearer.getPrincipal().holds(prefix)) {
             throw new AccessDeniedException("AGENCY token, or a REGISTRANT token holding " + prefix.display());
+        }
+    }
+
+    /**
+     * The prefixes the current token's reads are limited to: a registrant's own; null for AUDITOR and AGENCY tokens,
+     * which read everything.
+     */
+    public static Set<PrefixCode> readScope() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication bearer
+                && bearer.getPrincipal().role() == Role.REGISTRANT ? bearer.getPrincipal().prefixes() : null;
+    }
+
+    /** For a prefix named in a query: a registrant may read about its own prefixes only. */
+    public static void requireReaderOf(PrefixCode prefix) {
+        Set<PrefixCode> scope = readScope();
+        if (scope != null && !scope.contains(prefix)) {
+            throw new AccessDeniedException("AUDITOR or AGENCY token, or a REGISTRANT token holding "
+                    + prefix.display());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.isrcregistry.api.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +48,9 @@ public class TokenController {
     public static final String PATH = "/v1/admin/tokens";
     private static final Logger log = LoggerFactory.getLogger(TokenController.class);
 
+    /** A longer expiry is a typing error (and years such as +999999999 cannot be stored). */
+    static final int MAX_LIFETIME_YEARS = 100;
+
     private final ApiTokens tokens;
     private final Registrants registrants;
 
@@ -61,7 +67,8 @@ public class TokenController {
      */
     public record TokenRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
                                RegistrantId registrantId,
-                               @Schema(type = "array", example = "[\"CA-K7Q\"]") List<PrefixCode> prefixes,
+                               @ArraySchema(schema = @Schema(type = "string", example = "CA-K7Q"))
+                               List<@NotNull PrefixCode> prefixes,
                                Instant expiresAt) {
     }
 
@@ -106,6 +113,11 @@ public class TokenController {
             throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
                     "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
         }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry())) {
+            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is more than "
+                    + MAX_LIFETIME_YEARS + " years ahead", "Send an instant before " + latestExpiry()
+                    + ", or leave it out for a token that does not expire.");
+        }
         String actor = RegistryCommands.actor();
         ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), registrant, prefixes,
                 request.expiresAt(), actor);
@@ -135,6 +147,10 @@ public class TokenController {
         ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
         log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
         return TokenView.of(revoked, null);
+    }
+
+    private static Instant latestExpiry() {
+        return ZonedDateTime.now(ZoneOffset.UTC).plusYears(MAX_LIFETIME_YEARS).toInstant();
     }
 
     private static RegistryRuleException notFound(UUID id) {

@@ -53,6 +53,12 @@ final class FeedFixtures {
         return prefix;
     }
 
+    /** The registrant holding the prefix, from the lookup written with its events. */
+    RegistrantId holderOf(PrefixCode prefix) {
+        return RegistrantId.parse(jdbc.queryForObject(
+                "SELECT registrant_id::text FROM lookup_prefix_code WHERE prefix_code = ?", String.class, prefix.value()));
+    }
+
     /** A prefix code under Iceland's letters, with a random registrant code, that has no stream in the store yet. */
     PrefixCode unusedPrefix() {
         while (true) {
