@@ -33,6 +33,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The OpenAPI description at /v3/api-docs (UI at /swagger-ui.html): identifiers are strings in every written form
@@ -47,6 +48,8 @@ public class OpenApiConfiguration {
             SpringDocUtils.getConfig().replaceWithClass(identifier, String.class);
         }
         SpringDocUtils.getConfig().replaceWithClass(RegistrantId.class, UUID.class);
+        // A streamed body (the CSV and JSON reports) is described by its media types, not as a framework type.
+        SpringDocUtils.getConfig().replaceWithClass(StreamingResponseBody.class, String.class);
     }
 
     private static final String PROBLEM = "#/components/schemas/Problem";

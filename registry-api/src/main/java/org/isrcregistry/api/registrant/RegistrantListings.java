@@ -55,8 +55,8 @@ public class RegistrantListings {
                 SELECT p.prefix_code, p.country_code, p.status, r.legal_name, c.contacts::text
                 FROM prefix_view p
                 JOIN registrant_view r ON r.registrant_id = p.registrant_id
-                LEFT JOIN registrant_contact c ON c.registrant_id = p.registrant_id
-                ORDER BY """ + order.sql, (rs, n) -> {
+                LEFT JOIN registrant_contact c ON c.registrant_id = p.registrant_id""" + " ORDER BY " + order.sql,
+                (rs, n) -> {
             PrefixCode prefix = PrefixCode.parse(rs.getString(1));
             return new Entry(rs.getString(2), prefix.registrantCode(), rs.getString(4), contact(rs.getString(5)),
                     prefix.display(), rs.getString(3));
