@@ -24,8 +24,9 @@ public final class LedgerVerifier {
               proof <tlog-proof file>                             verify an inclusion proof (leaf in its extra line)
               consistency <old checkpoint> <new checkpoint> <proof file>
                                                                   verify that the new tree extends the old one
-              export --checkpoint <checkpoint file> <export file> recompute every leaf and the tree of an export
-            A file named - is standard input.""";
+                export --checkpoint <checkpoint file> <export file> recompute every leaf and the tree of an export
+            A file named - is standard input. For the operator, without --key:
+              keygen <origin>   a new signing key (a secret) on standard output, its verifier key on standard error""";
 
     private LedgerVerifier() {
     }
@@ -47,6 +48,9 @@ public final class LedgerVerifier {
             } else {
                 positional.add(args[i]);
             }
+        }
+        if (positional.size() == 2 && positional.get(0).equals("keygen")) {
+            return keygen(positional.get(1), out, err);
         }
         if (positional.isEmpty() || key == null) {
             err.println(USAGE);
@@ -115,6 +119,18 @@ public final class LedgerVerifier {
         } catch (Proofs.InvalidProofException | IllegalArgumentException | IOException e) {
             err.println("NOT VERIFIED: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static int keygen(String origin, PrintStream out, PrintStream err) {
+        try {
+            NoteKeys.Signer signer = NoteKeys.Signer.generate(origin);
+            out.println(signer.format());
+            err.println(signer.verifier().format());
+            return 0;
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            err.println("no key: " + e.getMessage());
+            return 2;
         }
     }
 

@@ -177,7 +177,9 @@ class LedgerTamperingTest {
 
     @Test
     void theWriterRefusesToSignATreeThatNoLongerExtendsItsLastCheckpoint() {
-        db.jdbc.update("UPDATE ledger_node SET hash = sha256(hash) WHERE level = 1 AND idx = 0");
+        // The largest complete subtree: part of every later root, so of the next checkpoint's consistency proof.
+        db.jdbc.update("UPDATE ledger_node SET hash = sha256(hash) "
+                + "WHERE idx = 0 AND level = (SELECT max(level) FROM ledger_node)");
         db.jdbc.update("""
                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                     payload, payloadrevision, payloadtype, timestamp)
