@@ -37,7 +37,7 @@ final class Gaps {
         }
     }
 
-    private static final int MAX_WATCHED = 100_000;
+    private static final int MAX_WATCHED = 10_000;
 
     private final long settleNanos;
     private final long timeoutNanos;

@@ -44,10 +44,9 @@ class LedgerScheduler implements SmartLifecycle {
     private void write() {
         try {
             LedgerWriter.Round round;
-            do {
+            do { // a backlog is caught up without waiting between rounds
                 round = writer.write();
-            } while (round.leader() && round.appended() > 0 && Thread.currentThread().isInterrupted() == false
-                    && round.appended() >= 1_000);
+            } while (round.leader() && round.appended() >= 1_000 && !Thread.currentThread().isInterrupted());
             lastWriterFailure = null;
         } catch (LedgerWriter.ForkException fork) {
             if (!Objects.equals(lastWriterFailure, fork.getMessage())) {
