@@ -2,6 +2,10 @@ package org.isrcregistry.projections.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.event.RegistryEvent;
+import org.isrcregistry.core.event.RestrictedEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.projections.feed.FeedStates.Kind;
@@ -33,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes every committed registry event to the events topic, keyed by its subject (the ISRC or the prefix code),
  * so all events of one recording arrive in order on one partition; and the recording's or prefix's state after it to
- * the compacted state topic under the same key.
+ * the compacted state topic under the same key. Registrant data and who holds which prefix ({@link RestrictedEvent}) go
+ * to the restricted registrants topic only.
  *
  * <p>The event store is the outbox: this handler runs in a streaming processor over it, and the processor's token
  * (with the states in {@code kafka_feed_state}) is stored only after the broker acknowledged every send of the batch
@@ -56,10 +62,12 @@ public class KafkaFeedPublisher {
     private final FeedTopics topics;
     private final FeedStates states;
     private final Timer lag;
+    private final FeedHalt halt;
     private Duration pause = Duration.ZERO;
 
     KafkaFeedPublisher(FeedProducer producer, CloudEventMapper mapper, KafkaFeedProperties properties,
-                       FeedTopics topics, FeedStates states, MeterRegistry meters) {
+                       FeedTopics topics, FeedStates states, MeterRegistry meters, FeedHalt halt) {
+        this.halt = halt;
         this.producer = producer;
         this.mapper = mapper;
         this.properties = properties;
@@ -81,6 +89,10 @@ public class KafkaFeedPublisher {
     void on(RegistryEvent event, EventMessage<RegistryEvent> message, UnitOfWork<?> unitOfWork) {
         Batch batch = batch(unitOfWork);
         Instant at = message.getTimestamp();
+        if (event instanceof RestrictedEvent) {
+            batch.send(mapper.event(properties.registrantsTopic(), message, event), at);
+            return;
+        }
         batch.send(mapper.event(properties.eventsTopic(), message, event), at);
         try {
             if (event instanceof RecordingEvent recordingEvent) {
@@ -114,6 +126,7 @@ public class KafkaFeedPublisher {
     private Batch batch(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
+            halt.refuseWhileHalted();
             pauseAfterFailure();
             try {
                 topics.ensureCreated();
@@ -158,6 +171,7 @@ public class KafkaFeedPublisher {
             changed.get(kind).put(subject, state);
             ProducerRecord<String, byte[]> record = mapper.state(topic, cause.getIdentifier(), subject,
                     cause.getTimestamp(), state);
+            requireStorable(record.value(), subject);
             states.save(kind, subject, record.value());
             send(record, null);
         }
@@ -195,6 +209,22 @@ public class KafkaFeedPublisher {
             } catch (ExecutionException | TimeoutException e) {
                 throw failed(e);
             }
+        }
+    }
+
+    /**
+     * PostgreSQL's jsonb takes only well-formed UTF-8 without NUL: a state it would refuse at the batch's commit (after
+     * the batch was sent) is found here, before anything of its event is sent, and halts the feed (FeedHalt).
+     */
+    private static void requireStorable(byte[] json, String subject) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("The state of " + subject + " is not well-formed UTF-8", e);
+        }
+        if (new String(json, StandardCharsets.ISO_8859_1).contains("\\u0000")) {
+            throw new IllegalStateException("The state of " + subject + " holds a NUL character");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.isrcregistry.api.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +19,9 @@ import java.util.UUID;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.Registrant;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.rule.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,30 +48,45 @@ public class TokenController {
     public static final String PATH = "/v1/admin/tokens";
     private static final Logger log = LoggerFactory.getLogger(TokenController.class);
 
-    private final ApiTokens tokens;
+    /** A longer expiry is a typing error (and years such as +999999999 cannot be stored). */
+    static final int MAX_LIFETIME_YEARS = 100;
 
-    TokenController(ApiTokens tokens) {
+    private final ApiTokens tokens;
+    private final Registrants registrants;
+
+    TokenController(ApiTokens tokens, Registrants registrants) {
         this.tokens = tokens;
+        this.registrants = registrants;
     }
 
     /**
-     * @param prefixes  REGISTRANT only, at least one: the prefixes it may act on
-     * @param expiresAt when it stops working; never when left out
+     * @param registrantId REGISTRANT only: the registrant it belongs to; it covers the prefixes the registrant holds
+     *                     at each request (a prefix transferred to it too, one transferred away no longer)
+     * @param prefixes     REGISTRANT only, instead of registrantId: the prefixes it may act on, as a fixed list
+     * @param expiresAt    when it stops working; never when left out
      */
     public record TokenRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
-                               @Schema(type = "array", example = "[\"CA-K7Q\"]") List<PrefixCode> prefixes,
+                               @Schema(type = "string", format = "uuid") RegistrantId registrantId,
+                               @ArraySchema(schema = @Schema(type = "string", example = "CA-K7Q"))
+                               List<@NotNull PrefixCode> prefixes,
                                Instant expiresAt) {
     }
 
-    /** @param token the secret, in the creation's answer only */
-    public record TokenView(UUID id, String name, Role role, Set<String> prefixes, String actor, Instant createdAt,
-                            String createdBy, Instant expiresAt, Instant revokedAt, String revokedBy, String token) {
+    /**
+     * @param prefixes the prefixes it covers now
+     * @param token    the secret, in the creation's answer only
+     */
+    public record TokenView(UUID id, String name, Role role, String registrantId, Set<String> prefixes, String actor,
+                            Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt,
+                            String revokedBy, String token) {
 
         static TokenView of(ApiToken token, String secret) {
             Set<String> prefixes = new TreeSet<>();
             token.prefixes().forEach(prefix -> prefixes.add(prefix.display()));
-            return new TokenView(token.id(), token.name(), token.role(), prefixes, token.actor(), token.createdAt(),
-                    token.createdBy(), token.expiresAt(), token.revokedAt(), token.revokedBy(), secret);
+            return new TokenView(token.id(), token.name(), token.role(),
+                    token.registrant() == null ? null : token.registrant().toString(), prefixes, token.actor(),
+                    token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt(), token.revokedBy(),
+                    secret);
         }
     }
 
@@ -73,20 +94,32 @@ public class TokenController {
     @Operation(summary = "Issue a token (agency); its secret is shown in this answer only")
     public ResponseEntity<TokenView> create(@Valid @RequestBody TokenRequest request) {
         Set<PrefixCode> prefixes = request.prefixes() == null ? Set.of() : Set.copyOf(request.prefixes());
-        if (request.role() == Role.REGISTRANT && prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "A REGISTRANT token must name at least one prefix",
-                    "Send \"prefixes\": the registrant's prefix codes, e.g. [\"CA-K7Q\"].");
+        RegistrantId registrant = request.registrantId();
+        if (request.role() == Role.REGISTRANT && prefixes.isEmpty() == (registrant == null)) {
+            throw new InvalidFieldException(registrant == null ? "registrantId" : "prefixes",
+                    registrant == null ? "A REGISTRANT token must belong to a registrant"
+                            : "A REGISTRANT token belongs to a registrant or to a list of prefixes, not both",
+                    "Send \"registrantId\": the registrant's id (its token then covers every prefix it holds).");
         }
-        if (request.role() != Role.REGISTRANT && !prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "Only a REGISTRANT token is limited to prefixes; an "
-                    + request.role() + " token acts on all of them", "Leave \"prefixes\" out, or ask for a REGISTRANT token.");
+        if (request.role() != Role.REGISTRANT && (!prefixes.isEmpty() || registrant != null)) {
+            throw new InvalidFieldException(registrant != null ? "registrantId" : "prefixes", "Only a REGISTRANT token"
+                    + " is limited to a registrant's prefixes; an " + request.role() + " token acts on all of them",
+                    "Leave \"registrantId\" and \"prefixes\" out, or ask for a REGISTRANT token.");
+        }
+        if (registrant != null && registrants.find(registrant).isEmpty()) {
+            throw Registrant.notRegistered(registrant, "registrantId");
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
                     "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
         }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry())) {
+            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is more than "
+                    + MAX_LIFETIME_YEARS + " years ahead", "Send an instant before " + latestExpiry()
+                    + ", or leave it out for a token that does not expire.");
+        }
         String actor = RegistryCommands.actor();
-        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), prefixes,
+        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), registrant, prefixes,
                 request.expiresAt(), actor);
         log.info("API token {} ({}, {}) issued by {}", issued.token().id(), issued.token().name(),
                 issued.token().describe(), actor);
@@ -114,6 +147,10 @@ public class TokenController {
         ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
         log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
         return TokenView.of(revoked, null);
+    }
+
+    private static Instant latestExpiry() {
+        return ZonedDateTime.now(ZoneOffset.UTC).plusYears(MAX_LIFETIME_YEARS).toInstant();
     }
 
     private static RegistryRuleException notFound(UUID id) {
