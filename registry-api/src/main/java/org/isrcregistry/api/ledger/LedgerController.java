@@ -2,6 +2,9 @@ package org.isrcregistry.api.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -175,6 +178,8 @@ public class LedgerController {
     @GetMapping(value = "/export", produces = TEXT)
     @Operation(summary = "The leaves [from, to) with their events' payload and metadata, for the offline verifier "
             + "(auditor or agency)")
+    @ApiResponse(responseCode = "200", description = "The export, version 1: a header line, then one line per leaf "
+            + "(docs/ledger.md)", content = @Content(mediaType = TEXT, schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "0") long from,
                                                         @RequestParam(required = false) Long to) {
         long end = to != null ? to : proofs.latestCheckpoint().map(LedgerCheckpoints.Stored::treeSize).orElse(0L);
