@@ -1,5 +1,6 @@
 package org.isrcregistry.api.ledger;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -8,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A database of its own on the shared test context's PostgreSQL, with the registry's schema (its Flyway migrations):
- * for tests that change stored events, which must not touch the shared database.
+ * for tests that change stored events, which must not touch the shared database. Pooled like the registry's own.
  */
 final class IsolatedDatabase implements AutoCloseable {
 
@@ -21,13 +22,18 @@ final class IsolatedDatabase implements AutoCloseable {
         this.admin = shared;
         this.name = "ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         shared.execute("CREATE DATABASE " + name);
-        this.dataSource = postgres.getDatabase("postgres", name);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        pool.setMaximumPoolSize(16);
+        pool.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the registry's own pool
+        this.dataSource = pool;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
     @Override
     public void close() {
+        ((HikariDataSource) dataSource).close();
         admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 }

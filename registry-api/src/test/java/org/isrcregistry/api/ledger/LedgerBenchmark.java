@@ -74,16 +74,26 @@ class LedgerBenchmark {
                     appended / append);
 
             start = System.nanoTime();
-            db.jdbc.queryForObject("SELECT sum(length(payload) + coalesce(length(metadata), 0)) FROM "
-                    + "(SELECT payload, metadata FROM domainevententry ORDER BY globalindex) e", Long.class);
+            long[] bytes = new long[1];
+            new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(db.dataSource))
+                    .executeWithoutResult(tx -> {
+                        JdbcTemplate cursor = new JdbcTemplate(db.dataSource);
+                        cursor.setFetchSize(2_000);
+                        cursor.query("SELECT payload, metadata FROM domainevententry ORDER BY globalindex",
+                                (java.sql.ResultSet row) -> {
+                                    byte[] metadata = row.getBytes(2);
+                                    bytes[0] += row.getBytes(1).length + (metadata == null ? 0 : metadata.length);
+                                });
+                    });
             double scan = seconds(start);
             start = System.nanoTime();
             LedgerVerification.Status verified = new LedgerVerification(db.dataSource, signer.verifier()).verifyNow();
             double verify = seconds(start);
             assertThat(verified.firstFault()).isNull();
             assertThat(verified.checked()).isEqualTo(events);
-            System.out.printf("ledger.benchmark verification of %,d events: %.1f s (baseline, a full ordered scan of "
-                    + "the payloads in SQL: %.1f s; ratio %.1f)%n", events, verify, scan, verify / scan);
+            System.out.printf("ledger.benchmark verification of %,d events: %.1f s (baseline, every payload and metadata "
+                    + "read over JDBC in order: %.1f s; ratio %.1f)%n", events, verify, scan, verify / scan);
 
             LedgerProofs proofs = new LedgerProofs(db.dataSource);
             long size = proofs.latestCheckpoint().orElseThrow().treeSize();
