@@ -84,7 +84,7 @@ public class PrefixController {
     }
 
     @PostMapping
-    @Operation(summary = "Allocate a prefix to a registrant (agency)")
+    @Operation(operationId = "registerPrefix", summary = "Allocate a prefix to a registrant (agency)")
     public ResponseEntity<PrefixView> register(@Valid @RequestBody RegisterPrefixRequest request) {
         if (request.prefix() == null && request.countryCode() == null) {
             throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "prefix",
@@ -140,7 +140,7 @@ public class PrefixController {
     }
 
     @GetMapping("/{prefix}")
-    @Operation(summary = "Read a prefix, with its designation usage per year")
+    @Operation(operationId = "getPrefix", summary = "Read a prefix, with its designation usage per year")
     public PrefixView get(@PathVariable String prefix) {
         PrefixCode code = PrefixCode.parse(prefix);
         return queries.find(code).orElseThrow(() -> new RegistryRuleException(
