@@ -19,6 +19,7 @@ import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.core.prefix.ReinstatePrefix;
@@ -77,7 +78,7 @@ public class PrefixController {
 
     /** @param contact an e-mail address, or the name of a person or department */
     @Schema(name = "PrefixRegistrantRequest") // not the registrant file's RegistrantRequest
-    public record RegistrantRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String contact) {
+    public record RegistrantRequest(@NotBlank @Size(max = Text.NAME) String name, @Size(max = Text.NAME) String contact) {
     }
 
     public record RangeRequest(@NotNull Integer first, @NotNull Integer last) {
@@ -149,7 +150,7 @@ public class PrefixController {
                 "Check the prefix code, or ask the agency to register it."));
     }
 
-    public record SuspensionRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record SuspensionRequest(@NotBlank @Size(max = Text.REASON) String reason) {
     }
 
     @PostMapping("/{prefix}/suspension")
