@@ -3,6 +3,7 @@ package org.isrcregistry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -141,7 +142,9 @@ class OpenApiTest {
                 types.addAll(List.of(generic.getActualTypeArguments()));
             } else if (type instanceof Class<?> c && c.getName().startsWith("org.isrcregistry.") && seen.add(c)) {
                 Schema named = c.getAnnotation(Schema.class);
-                String schema = named != null && !named.name().isEmpty() ? named.name() : c.getSimpleName();
+                JsonRootName root = c.getAnnotation(JsonRootName.class); // springdoc reads it too
+                String schema = named != null && !named.name().isEmpty() ? named.name()
+                        : root != null ? root.value() : c.getSimpleName();
                 if (schemas.has(schema)) {
                     classesBySchema.computeIfAbsent(schema, name -> new HashSet<>()).add(c);
                 }

@@ -1,5 +1,6 @@
 package org.isrcregistry.projections.ledger;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public class LedgerVerification {
      * @param recomputedRoot   base64 root hash recomputed at the checkpoint's size
      * @param firstFault       null when every event is as the ledger holds it
      */
+    @JsonRootName("LedgerVerificationStatus") // its name in the OpenAPI document, apart from the feed replay's Status
     public record Status(String id, String state, Instant startedAt, Instant finishedAt, long leaves, long checked,
                          long checkpointSize, Boolean checkpointHolds, String recomputedRoot, FirstFault firstFault,
                          String error) {

@@ -3,6 +3,7 @@ package org.isrcregistry.api.registrant;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -38,6 +39,7 @@ public class RegistrantListings {
      * @param contact the registrant's first contact: name, e-mail and phone as one line; null when erased or none
      */
     @JsonPropertyOrder({"countryCode", "registrantCode", "companyName", "contact", "prefix", "status"})
+    @Schema(name = "RegistrantListingEntry") // not a recording's history Entry
     public record Entry(String countryCode, String registrantCode, String companyName, String contact, String prefix,
                         String status) {
     }
