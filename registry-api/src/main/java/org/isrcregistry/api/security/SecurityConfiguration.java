@@ -127,6 +127,9 @@ class SecurityConfiguration {
             api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").description("An API token the agency issued (POST /v1/admin/tokens)"));
             api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, operation) -> {
+                operation.getResponses().addApiResponse("429", OpenApiConfiguration.problem("Too many requests without"
+                        + " a usable token, or too many failed authentications, from this client (ClientRateLimit);"
+                        + " see Retry-After"));
                 if (PUBLIC_OPERATIONS.contains(new PublicOperation(HttpMethod.valueOf(method.name()), name))) {
                     operation.addSecurityItem(new SecurityRequirement()); // {}: no token needed
                 } else {
