@@ -84,7 +84,7 @@ public class PrefixController {
     }
 
     @PostMapping
-    @Operation(summary = "Allocate a prefix to a registrant (agency)")
+    @Operation(operationId = "registerPrefix", summary = "Allocate a prefix to a registrant (agency)")
     public ResponseEntity<PrefixView> register(@Valid @RequestBody RegisterPrefixRequest request) {
         if (request.prefix() == null && request.countryCode() == null) {
             throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "prefix",
@@ -110,7 +110,7 @@ public class PrefixController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
+    @Operation(operationId = "searchPrefixes", summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
     public Page<PrefixView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                    @RequestParam(required = false) @Size(max = 5) String code,
                                    @RequestParam(required = false) CountryCode country,
@@ -140,7 +140,7 @@ public class PrefixController {
     }
 
     @GetMapping("/{prefix}")
-    @Operation(summary = "Read a prefix, with its designation usage per year")
+    @Operation(operationId = "getPrefix", summary = "Read a prefix, with its designation usage per year")
     public PrefixView get(@PathVariable String prefix) {
         PrefixCode code = PrefixCode.parse(prefix);
         return queries.find(code).orElseThrow(() -> new RegistryRuleException(

@@ -75,7 +75,8 @@ public class RecordingCommandController {
     }
 
     @PutMapping("/v1/recordings/{isrc}")
-    @Operation(summary = "Register an existing ISRC (assigned outside the registry) with its recording",
+    @Operation(operationId = "registerRecording",
+            summary = "Register an existing ISRC (assigned outside the registry) with its recording",
             description = "The same registration again changes nothing and answers 200.")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "200", description = "Already registered with exactly these details; nothing changed")

@@ -82,6 +82,11 @@ class ContainerProblemsTest extends WithNewPrefix {
                     + "Content-Type: application/json\r\nContent-Length: " + registration.length() + "\r\n", registration)
                     .assertProblem(406, "not-acceptable");
         }
+        // A query refused for the registry's state, whatever the Accept: 404 with its problem.
+        for (String accept : new String[] {"text/html", ";;;", "text/csv"}) {
+            send("GET /v1/prefixes/DE-ZZZ HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + AGENCY)
+                    .assertProblem(404, "prefix-not-registered");
+        }
         // 415: the body's type is not one the operation reads; 409: refused by the registry's state
         send("POST /v1/isrc-validations HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
                 + "Content-Type: text/plain\r\nContent-Length: 2\r\n", "{}")
