@@ -89,6 +89,7 @@ class RecordingCommandsTest extends WithNewPrefix {
 
     @Test
     void missingOrMalformedMetadataIsRefusedOnItsFieldAndStoresNothing() {
+        int before = registry.eventsOf(prefix);
         assertProblem(post("/v1/prefixes/" + prefix + "/recordings", """
                 {"mainArtist": "A", "duration": "PT3M", "kind": "AUDIO", "owner": "O"}"""),
                 HttpStatus.BAD_REQUEST, "invalid-field", "title");
@@ -101,7 +102,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/prefixes/" + prefix + "/recordings", """
                 {"title": "T", "mainArtist": "A", "duration": "PT3M", "kind": "AUDIO", "owner": "O",
                  "audioIsrc": "DE-W00-20-00001"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "rule-refused", "audioIsrc");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(1);
+        assertThat(registry.eventsOf(prefix)).isEqualTo(before);
     }
 
     @Test
@@ -167,6 +168,7 @@ class RecordingCommandsTest extends WithNewPrefix {
     @Test
     void aNewVersionForAChangeThatKeepsTheCodeIsRefused() {
         String parent = registry.assign(prefix, "Même audio");
+        int before = registry.eventsOf(prefix);
 
         assertProblem(post("/v1/recordings/" + parent + "/versions", """
                 {"change": "NEW_RELEASE", "recording": %s}""".formatted(song("Même audio"))),
@@ -174,7 +176,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/recordings/" + parent + "/versions", """
                 {"change": "OTHER", "recording": %s}""".formatted(song("Autre"))),
                 HttpStatus.BAD_REQUEST, "invalid-field", "description");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(2);
+        assertThat(registry.eventsOf(prefix)).isEqualTo(before);
     }
 
     @Test
