@@ -89,7 +89,6 @@ class RecordingCommandsTest extends WithNewPrefix {
 
     @Test
     void missingOrMalformedMetadataIsRefusedOnItsFieldAndStoresNothing() {
-        int before = registry.eventsOf(prefix);
         assertProblem(post("/v1/prefixes/" + prefix + "/recordings", """
                 {"mainArtist": "A", "duration": "PT3M", "kind": "AUDIO", "owner": "O"}"""),
                 HttpStatus.BAD_REQUEST, "invalid-field", "title");
@@ -102,7 +101,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/prefixes/" + prefix + "/recordings", """
                 {"title": "T", "mainArtist": "A", "duration": "PT3M", "kind": "AUDIO", "owner": "O",
                  "audioIsrc": "DE-W00-20-00001"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "rule-refused", "audioIsrc");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(before);
+        assertThat(registry.eventsOf(prefix)).as("registered and allocated").isEqualTo(2);
     }
 
     @Test
@@ -168,7 +167,6 @@ class RecordingCommandsTest extends WithNewPrefix {
     @Test
     void aNewVersionForAChangeThatKeepsTheCodeIsRefused() {
         String parent = registry.assign(prefix, "Même audio");
-        int before = registry.eventsOf(prefix);
 
         assertProblem(post("/v1/recordings/" + parent + "/versions", """
                 {"change": "NEW_RELEASE", "recording": %s}""".formatted(song("Même audio"))),
@@ -176,7 +174,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/recordings/" + parent + "/versions", """
                 {"change": "OTHER", "recording": %s}""".formatted(song("Autre"))),
                 HttpStatus.BAD_REQUEST, "invalid-field", "description");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(before);
+        assertThat(registry.eventsOf(prefix)).isEqualTo(3);
     }
 
     @Test
