@@ -147,7 +147,6 @@ class BulkImportEventsTest extends WithNewPrefix {
                 "firstPublished", "distributor", "status")) {
             assertThat(state.path(field)).as(field).isEqualTo(alone.path(field));
         }
-        assertThat(state.path("possibleDuplicates").toString()).contains(one);
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
