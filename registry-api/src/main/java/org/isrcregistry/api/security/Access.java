@@ -2,6 +2,7 @@ package org.isrcregistry.api.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -81,6 +82,20 @@ public final class Access {
         }
         String required = missing.apply(bearer.getPrincipal());
         return required == null ? new AuthorizationDecision(true) : new Refusal(required);
+    }
+
+    /** The token of the current request (its bearer token, or the console session's), if any. */
+    public static Optional<ApiToken> token() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication signedIn
+                && signedIn.isAuthenticated() ? Optional.of(signedIn.getPrincipal()) : Optional.empty();
+    }
+
+    /** Reading a prefix's own pages (its usage, its list, its recordings' history): as GET /v1/prefixes/{prefix}. */
+    public static void requireReaderOf(PrefixCode prefix) {
+        if (token().filter(token -> token.role() == Role.AUDITOR || token.holds(prefix)).isEmpty()) {
+            throw new AccessDeniedException("AGENCY or AUDITOR token, or a REGISTRANT token holding "
+                    + prefix.display());
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ public record ApiToken(UUID id, String name, Role role, Set<PrefixCode> prefixes
         return "token:" + id;
     }
 
-    boolean holds(PrefixCode prefix) {
+    public boolean holds(PrefixCode prefix) {
         return role == Role.AGENCY || role == Role.REGISTRANT && prefixes.contains(prefix);
     }
 

@@ -13,12 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.isrcregistry.api.command.RegistryCommands;
-import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.rule.RegistryRuleException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The agency's API tokens. A new token's secret is in the creation's answer and nowhere else; it is neither stored
- * nor logged, and the answer is not kept for Idempotency-Key replays. Issuing and revoking are logged with the
- * token's id and who did it; the table keeps who created and revoked each token and when.
+ * nor logged, and the answer is not kept for Idempotency-Key replays. The table keeps who created and revoked each
+ * token and when.
  */
 @RestController
 @RequestMapping(TokenController.PATH)
@@ -40,11 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class TokenController {
 
     public static final String PATH = "/v1/admin/tokens";
-    private static final Logger log = LoggerFactory.getLogger(TokenController.class);
+    private final TokenAdministration tokens;
 
-    private final ApiTokens tokens;
-
-    TokenController(ApiTokens tokens) {
+    TokenController(TokenAdministration tokens) {
         this.tokens = tokens;
     }
 
@@ -72,24 +65,7 @@ public class TokenController {
     @PostMapping
     @Operation(summary = "Issue a token (agency); its secret is shown in this answer only")
     public ResponseEntity<TokenView> create(@Valid @RequestBody TokenRequest request) {
-        Set<PrefixCode> prefixes = request.prefixes() == null ? Set.of() : Set.copyOf(request.prefixes());
-        if (request.role() == Role.REGISTRANT && prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "A REGISTRANT token must name at least one prefix",
-                    "Send \"prefixes\": the registrant's prefix codes, e.g. [\"CA-K7Q\"].");
-        }
-        if (request.role() != Role.REGISTRANT && !prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "Only a REGISTRANT token is limited to prefixes; an "
-                    + request.role() + " token acts on all of them", "Leave \"prefixes\" out, or ask for a REGISTRANT token.");
-        }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
-                    "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
-        }
-        String actor = RegistryCommands.actor();
-        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), prefixes,
-                request.expiresAt(), actor);
-        log.info("API token {} ({}, {}) issued by {}", issued.token().id(), issued.token().name(),
-                issued.token().describe(), actor);
+        ApiTokens.Issued issued = tokens.issue(request);
         return ResponseEntity.created(URI.create(PATH + "/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
                 .body(TokenView.of(issued.token(), issued.secret()));
@@ -104,20 +80,12 @@ public class TokenController {
     @GetMapping("/{id}")
     @Operation(summary = "One token, without its secret (agency, auditor)")
     public TokenView get(@PathVariable UUID id) {
-        return TokenView.of(tokens.find(id).orElseThrow(() -> notFound(id)), null);
+        return TokenView.of(tokens.get(id), null);
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token (agency): refused from the next request on, on every node")
     public TokenView revoke(@PathVariable UUID id) {
-        String actor = RegistryCommands.actor();
-        ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
-        log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
-        return TokenView.of(revoked, null);
-    }
-
-    private static RegistryRuleException notFound(UUID id) {
-        return new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "id", "No API token " + id,
-                "Check the id (GET " + PATH + " lists every token).");
+        return TokenView.of(tokens.revoke(id), null);
     }
 }

@@ -1,0 +1,67 @@
+package org.isrcregistry.api.console;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.isrcregistry.api.config.AgencyProperties;
+import org.isrcregistry.api.imports.RecordingImports;
+import org.isrcregistry.api.prefix.Prefixes;
+import org.isrcregistry.api.security.Access;
+import org.isrcregistry.api.security.ApiToken;
+import org.isrcregistry.api.security.Role;
+import org.isrcregistry.projections.feed.KafkaFeedMetrics;
+import org.isrcregistry.projections.prefix.PrefixQueries;
+import org.isrcregistry.projections.prefix.PrefixView;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing in, and the first page after: the agency's dashboard, or a registrant's own prefixes. */
+@Controller
+class HomePages {
+
+    private final PrefixQueries prefixQueries;
+    private final Prefixes prefixes;
+    private final RecordingImports imports;
+    private final ObjectProvider<KafkaFeedMetrics> feed;
+    private final AgencyProperties agency;
+
+    HomePages(PrefixQueries prefixQueries, Prefixes prefixes, RecordingImports imports,
+              ObjectProvider<KafkaFeedMetrics> feed, AgencyProperties agency) {
+        this.prefixQueries = prefixQueries;
+        this.prefixes = prefixes;
+        this.imports = imports;
+        this.feed = feed;
+        this.agency = agency;
+    }
+
+    /** After a refused sign-in, an ended session or a sign-out, the page says which. */
+    @GetMapping("/console/sign-in")
+    String signIn(@RequestParam Map<String, String> outcome, Model model) {
+        model.addAttribute("refused", outcome.containsKey("error"));
+        model.addAttribute("expired", outcome.containsKey("expired"));
+        model.addAttribute("signedOut", outcome.containsKey("signed-out"));
+        return "console/sign-in";
+    }
+
+    @GetMapping({"/console", "/console/"})
+    String home(Model model) {
+        ApiToken user = Access.token().orElseThrow();
+        if (user.role() == Role.REGISTRANT) {
+            List<PrefixView> own = user.prefixes().stream().sorted().map(prefixes::get).toList();
+            model.addAttribute("prefixes", own);
+            model.addAttribute("charts", own.stream().map(UsageChart::of).toList());
+            return "console/registrant-home";
+        }
+        int year = LocalDate.now(agency.timeZone()).getYear();
+        model.addAttribute("year", year);
+        model.addAttribute("prefixCount", prefixQueries.count());
+        model.addAttribute("takenThisYear", prefixQueries.takenInYear(year % 100));
+        model.addAttribute("importsRunning", imports.running());
+        KafkaFeedMetrics metrics = feed.getIfAvailable();
+        model.addAttribute("feedBacklog", metrics == null ? null : metrics.backlog());
+        return "console/dashboard";
+    }
+}

@@ -1,0 +1,72 @@
+package org.isrcregistry.api.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.isrcregistry.api.command.RegistryCommands;
+import org.isrcregistry.api.problem.InvalidFieldException;
+import org.isrcregistry.api.security.TokenController.TokenRequest;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.rule.RegistryRuleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuing and revoking API tokens, for the HTTP API and the console alike. Both are logged with the token's id and
+ * who did it, never with the secret.
+ */
+@Service
+public class TokenAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenAdministration.class);
+
+    private final ApiTokens tokens;
+
+    TokenAdministration(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public ApiTokens.Issued issue(TokenRequest request) {
+        Set<PrefixCode> prefixes = request.prefixes() == null ? Set.of() : Set.copyOf(request.prefixes());
+        if (request.role() == Role.REGISTRANT && prefixes.isEmpty()) {
+            throw new InvalidFieldException("prefixes", "A REGISTRANT token must name at least one prefix",
+                    "Send \"prefixes\": the registrant's prefix codes, e.g. [\"CA-K7Q\"].");
+        }
+        if (request.role() != Role.REGISTRANT && !prefixes.isEmpty()) {
+            throw new InvalidFieldException("prefixes", "Only a REGISTRANT token is limited to prefixes; an "
+                    + request.role() + " token acts on all of them", "Leave \"prefixes\" out, or ask for a REGISTRANT token.");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
+                    "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
+        }
+        String actor = RegistryCommands.actor();
+        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), prefixes,
+                request.expiresAt(), actor);
+        log.info("API token {} ({}, {}) issued by {}", issued.token().id(), issued.token().name(),
+                issued.token().describe(), actor);
+        return issued;
+    }
+
+    public List<ApiToken> all() {
+        return tokens.all();
+    }
+
+    public ApiToken get(UUID id) {
+        return tokens.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public ApiToken revoke(UUID id) {
+        String actor = RegistryCommands.actor();
+        ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
+        log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
+        return revoked;
+    }
+
+    private static RegistryRuleException notFound(UUID id) {
+        return new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "id", "No API token " + id,
+                "Check the id (GET " + TokenController.PATH + " lists every token).");
+    }
+}
