@@ -105,7 +105,6 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.locator("h1")).containsText("Suspended");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reinstate the prefix")).click();
         assertThat(page.locator("h1")).containsText("Active");
-        screenshot("prefix");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page.locator("[role=status]")).containsText("You are signed out");
@@ -177,6 +176,10 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.locator(".notice")).containsText("new version");
         assertThat(page.locator("ul.lineage-list")).containsText("Parent: " + isrc);
         screenshot("recording");
+
+        page.navigate(url("/console/prefixes/" + prefix));
+        assertThat(page.locator("figure.usage table")).containsText("2");
+        screenshot("prefix");
     }
 
     @Test
