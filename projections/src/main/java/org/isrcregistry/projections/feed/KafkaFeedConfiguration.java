@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,9 +100,9 @@ public class KafkaFeedConfiguration {
     @Bean
     KafkaFeedPublisher kafkaFeedPublisher(FeedProducer feedProducer, CloudEventMapper feedMapper,
                                           KafkaFeedProperties properties, FeedTopics feedTopics, JdbcTemplate jdbc,
-                                          MeterRegistry meters) {
+                                          MeterRegistry meters, FeedHalt feedHalt) {
         return new KafkaFeedPublisher(feedProducer, feedMapper, properties, feedTopics,
-                new FeedStates(jdbc, feedJson()), meters);
+                new FeedStates(jdbc, feedJson()), meters, feedHalt);
     }
 
     /** The upcasters are Axon's, asked for when a replay meets an event stored in an older revision. */
@@ -116,12 +115,19 @@ public class KafkaFeedConfiguration {
                 feedMapper, feedTopics, properties);
     }
 
-    /** A failed send must stop the feed at that event and retry it, never log it and move on. */
     @Bean
-    ConfigurerModule kafkaFeedErrorHandling() {
+    FeedHalt feedHalt() {
+        return new FeedHalt();
+    }
+
+    /**
+     * A failed send must stop the feed at that event and retry it, never log it and move on; an event that can never
+     * be published halts the feed (FeedHalt) instead of being retried for ever.
+     */
+    @Bean
+    ConfigurerModule kafkaFeedErrorHandling(FeedHalt feedHalt) {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(KafkaFeedPublisher.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(KafkaFeedPublisher.PROCESSING_GROUP, c -> feedHalt);
     }
 
     @Bean
@@ -130,7 +136,7 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    KafkaFeedHealthIndicator kafkaHealthIndicator(Admin feedAdmin, KafkaFeedMetrics metrics) {
-        return new KafkaFeedHealthIndicator(feedAdmin, metrics);
+    KafkaFeedHealthIndicator kafkaHealthIndicator(Admin feedAdmin, KafkaFeedMetrics metrics, FeedHalt feedHalt) {
+        return new KafkaFeedHealthIndicator(feedAdmin, metrics, feedHalt);
     }
 }

@@ -2,6 +2,10 @@ package org.isrcregistry.projections.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +60,12 @@ public class KafkaFeedPublisher {
     private final FeedTopics topics;
     private final FeedStates states;
     private final Timer lag;
+    private final FeedHalt halt;
     private Duration pause = Duration.ZERO;
 
     KafkaFeedPublisher(FeedProducer producer, CloudEventMapper mapper, KafkaFeedProperties properties,
-                       FeedTopics topics, FeedStates states, MeterRegistry meters) {
+                       FeedTopics topics, FeedStates states, MeterRegistry meters, FeedHalt halt) {
+        this.halt = halt;
         this.producer = producer;
         this.mapper = mapper;
         this.properties = properties;
@@ -114,6 +120,7 @@ public class KafkaFeedPublisher {
     private Batch batch(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
+            halt.refuseWhileHalted();
             pauseAfterFailure();
             try {
                 topics.ensureCreated();
@@ -158,6 +165,7 @@ public class KafkaFeedPublisher {
             changed.get(kind).put(subject, state);
             ProducerRecord<String, byte[]> record = mapper.state(topic, cause.getIdentifier(), subject,
                     cause.getTimestamp(), state);
+            requireStorable(record.value(), subject);
             states.save(kind, subject, record.value());
             send(record, null);
         }
@@ -195,6 +203,22 @@ public class KafkaFeedPublisher {
             } catch (ExecutionException | TimeoutException e) {
                 throw failed(e);
             }
+        }
+    }
+
+    /**
+     * PostgreSQL's jsonb takes only well-formed UTF-8 without NUL: a state it would refuse at the batch's commit (after
+     * the batch was sent) is found here, before anything of its event is sent, and halts the feed (FeedHalt).
+     */
+    private static void requireStorable(byte[] json, String subject) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("The state of " + subject + " is not well-formed UTF-8", e);
+        }
+        if (new String(json, StandardCharsets.ISO_8859_1).contains("\\u0000")) {
+            throw new IllegalStateException("The state of " + subject + " holds a NUL character");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.isrcregistry.projections.ErrorKind;
 import org.isrcregistry.projections.ReadModel;
 import org.isrcregistry.projections.jdbc.Table;
 import org.slf4j.Logger;
@@ -53,7 +55,10 @@ public class ReadModelRebuilds {
     /** Phases of a rebuild, as {@code GET /v1/admin/projections} shows them. */
     public enum State { LOADING, INDEXING, SWAPPING, DONE, FAILED }
 
-    /** A rebuild's progress: position is the global index of the last event applied to the shadow tables. */
+    /**
+     * A rebuild's progress: position is the global index of the last event applied to the shadow tables; error, of a
+     * failed one, its kind and the id under which the log has the details.
+     */
     public record Progress(List<String> readModels, State state, long head, long position, long events,
                            Instant startedAt, Instant finishedAt, String error) {
     }
@@ -147,8 +152,9 @@ public class ReadModelRebuilds {
                     run.readModels, run.events, run.position, (loaded - started) / 1_000_000,
                     (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (RuntimeException e) {
-            log.error("Rebuild of {} failed", run.readModels, e);
-            run.finish(State.FAILED, e.toString());
+            String errorId = UUID.randomUUID().toString();
+            log.error("Rebuild of {} failed (error {})", run.readModels, errorId, e);
+            run.finish(State.FAILED, ErrorKind.of(e).withId(errorId));
             shadows.values().forEach(shadow -> {
                 try {
                     shadow.drop(jdbc);

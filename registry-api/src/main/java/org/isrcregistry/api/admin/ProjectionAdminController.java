@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.ErrorKind;
 import org.isrcregistry.projections.ReadModels;
 import org.isrcregistry.projections.rebuild.ReadModelRebuilds;
 import org.springframework.http.HttpStatus;
@@ -49,9 +50,12 @@ public class ProjectionAdminController {
                                    ReadModelRebuilds.Progress rebuild) {
     }
 
-    /** An event parked by a read model, with why it failed. */
+    /**
+     * An event parked by a read model, with the kind of failure; the log has the details under the event's id
+     * (DeadLetterLog), never this page: they may hold SQL.
+     */
     public record DeadLetterView(String projection, String sequence, String eventId, String eventType,
-                                 Instant eventTime, String cause, Instant enqueuedAt, Instant lastTouched) {
+                                 Instant eventTime, ErrorKind errorKind, Instant enqueuedAt, Instant lastTouched) {
     }
 
     public record RetryResult(String projection, int sequencesRetried, long deadLettersLeft) {
@@ -142,10 +146,10 @@ public class ProjectionAdminController {
 
     private static DeadLetterView view(String name, DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
-        String cause = letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null);
+        ErrorKind kind = letter.cause().map(c -> ErrorKind.ofType(c.type())).orElse(null);
         String sequence = message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
                 ? domain.getAggregateIdentifier() : null;
         return new DeadLetterView(name, sequence, message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), cause, letter.enqueuedAt(), letter.lastTouched());
+                message.getTimestamp(), kind, letter.enqueuedAt(), letter.lastTouched());
     }
 }

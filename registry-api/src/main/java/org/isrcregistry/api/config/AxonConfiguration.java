@@ -111,16 +111,19 @@ public class AxonConfiguration {
      */
     static final long FETCH_DELAY_MS = 100;
 
-    /** Axon's auto-configured event store, with {@link #FETCH_DELAY_MS}. */
+    /** Axon's auto-configured event store, with {@link #FETCH_DELAY_MS}; it stores only what reads back. */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return EmbeddedEventStore.builder()
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  @Qualifier("eventSerializer") Serializer eventSerializer) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(FETCH_DELAY_MS)
                 .build();
+        store.registerDispatchInterceptor(new StorableEvents(eventSerializer));
+        return store;
     }
 
     /** The command's own message id, as {@code causationId}; the trace id spans everything one request caused. */

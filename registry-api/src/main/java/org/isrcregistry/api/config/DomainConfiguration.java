@@ -15,6 +15,7 @@ import org.isrcregistry.core.recording.Recording;
 import org.isrcregistry.core.recording.RecordingRules;
 import org.isrcregistry.core.recording.Recordings;
 import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
+import org.isrcregistry.core.upcasting.ReadableEventsUpcaster;
 import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
 import org.isrcregistry.projections.lookup.RegistryLookups;
@@ -109,6 +110,12 @@ public class DomainConfiguration {
     @Bean
     PrefixRegisteredUpcaster prefixRegisteredUpcaster() {
         return new PrefixRegisteredUpcaster();
+    }
+
+    /** Events stored before every input was held to one rule are read as it would have accepted them. */
+    @Bean
+    ReadableEventsUpcaster readableEventsUpcaster() {
+        return new ReadableEventsUpcaster();
     }
 
     @Bean

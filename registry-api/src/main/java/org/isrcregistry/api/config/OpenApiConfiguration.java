@@ -1,17 +1,19 @@
 package org.isrcregistry.api.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import java.util.Map;
 import org.isrcregistry.api.idempotency.IdempotencyFilter;
 import org.isrcregistry.api.problem.ProblemType;
@@ -48,22 +50,10 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI registryOpenApi() {
-        Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details; `type` is one of the stable URIs under " + ProblemType.BASE)
-                .addProperty("type", new StringSchema().format("uri"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
-                .addProperty("detail", new StringSchema().description("what was wrong"))
-                .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("field", new StringSchema().description("the request field concerned"))
-                .addProperty("action", new StringSchema().description("what to do"))
-                .addProperty("part", new StringSchema().description("invalid identifiers: the part at fault"))
-                .addProperty("position", new io.swagger.v3.oas.models.media.IntegerSchema()
-                        .description("invalid identifiers: 1-based position in the input"));
-        return new OpenAPI()
-                .info(new Info().title("ISRC registry").version("v1")
+        return new OpenAPI().info(new Info().title("ISRC registry").version("v1")
                         .description("The system of record of a national ISRC agency (ISO 3901)."))
-                .components(new Components().addSchemas("Problem", problem));
+                // Relative: wherever this document is served (springdoc would name the host it was asked on).
+                .servers(List.of(new Server().url("/").description("this registry")));
     }
 
     @Bean
@@ -73,20 +63,47 @@ public class OpenApiConfiguration {
                 "404", "Prefix or recording not registered",
                 "409", "Conflict with the registry's state (already registered, suspended, withdrawn ...)",
                 "413", "Body too large",
-                "422", "Refused by a rule of the ISRC standard, or Idempotency-Key reused for another request");
-        return api -> api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, op) -> {
-            problems.forEach((status, description) -> {
-                if (op.getResponses().get(status) == null) {
-                    op.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                            .content(new Content().addMediaType("application/problem+json",
-                                    new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
+                "422", "Refused by a rule of the ISRC standard, or Idempotency-Key reused for another request",
+                "default", "Any other refusal (405, 406, 415 ...) or the registry's own failure (500, 503)");
+        return api -> {
+            // Here, not on the OpenAPI bean: springdoc drops the bean's schemas that no operation references yet.
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, op) -> {
+                problems.forEach((status, description) -> {
+                    if (op.getResponses().get(status) == null) {
+                        op.getResponses().addApiResponse(status, problem(description));
+                    }
+                });
+                if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE
+                        && !name.startsWith(TokenController.PATH)) {
+                    idempotencyKey(op);
                 }
-            });
-            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE
-                    && !name.startsWith(TokenController.PATH)) {
-                idempotencyKey(op);
-            }
-        }));
+            }));
+        };
+    }
+
+    /** A response that is an RFC 9457 problem. */
+    public static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref(PROBLEM))));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details; `type` is one of the stable URIs under " + ProblemType.BASE)
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema().description("what was wrong"))
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("field", new StringSchema().description("the request field concerned"))
+                .addProperty("action", new StringSchema().description("what to do"))
+                .addProperty("part", new StringSchema().description("invalid identifiers: the part at fault"))
+                .addProperty("position", new IntegerSchema()
+                        .description("invalid identifiers: 1-based position in the input"))
+                .addProperty("required", new StringSchema()
+                        .description("403: what the request needs that the token lacks"));
     }
 
     private static void idempotencyKey(Operation op) {

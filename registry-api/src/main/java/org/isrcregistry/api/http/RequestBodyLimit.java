@@ -8,18 +8,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Reads the body of every POST, PUT and PATCH up to its limit (larger for bulk imports) and refuses a larger one with
- * 413 before anything runs. The body is kept, so the idempotency filter can hash it and the controller parse it.
+ * 413 before anything else runs. The body is kept, so the idempotency filter can hash it and the controller parse it.
+ * Runs after Spring Security, so no body is read for a request that is refused anyway: without a usable token or the
+ * right, a request's body is never read (a client could otherwise make the registry hold 64 MB per connection
+ * without any token), and only those allowed to import get the import's limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 5)
 public class RequestBodyLimit extends OncePerRequestFilter {
+
+    private static final PathPattern IMPORTS = PathPatternParser.defaultInstance
+            .parse("/v1/prefixes/{prefix}/recordings/imports");
 
     private final ApiLimits limits;
     private final ProblemResponses problems;
@@ -45,7 +54,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean isImport = request.getRequestURI().endsWith("/imports");
+        boolean isImport = request.getMethod().equals("POST")
+                && IMPORTS.matches(PathContainer.parsePath(request.getRequestURI()));
         long limit = (isImport ? limits.maxImportSize() : limits.maxBodySize()).toBytes();
         byte[] body = request.getContentLengthLong() > limit ? null : read(request.getInputStream(), limit);
         if (body == null) {

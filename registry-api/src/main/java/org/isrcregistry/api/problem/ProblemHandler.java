@@ -1,6 +1,8 @@
 package org.isrcregistry.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,10 +13,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.isrcregistry.api.http.NulCharacters.NulCharacterException;
+import org.isrcregistry.api.config.StorableEvents.UnstorableEventException;
+import org.isrcregistry.api.http.WellFormedText;
 import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
+import org.isrcregistry.core.input.InvalidInputException;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +71,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof InvalidIdentifierException invalid) {
                 return ResponseEntity.badRequest().body(identifierProblem(field, invalid));
             }
-            if (cause instanceof NulCharacterException nul) {
-                return ResponseEntity.badRequest().body(invalidValue(field, nul));
+            if (cause instanceof InvalidInputException invalid) {
+                return ResponseEntity.badRequest().body(invalidValue(field, invalid));
             }
         }
         return ResponseEntity.badRequest().body(Problems.of(ProblemType.INVALID_FIELD,
@@ -92,16 +96,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            ProblemType type = switch (statusCode.value()) {
-                case 404 -> ProblemType.NOT_FOUND;
-                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-                case 406 -> ProblemType.NOT_ACCEPTABLE;
-                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                case 503 -> ProblemType.SERVICE_UNAVAILABLE;
-                default -> statusCode.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
-            };
-            problem.setType(type.type());
+            problem.setType(ProblemType.forStatus(statusCode.value()).type());
             problem.setProperty("action", "See the API description at /v3/api-docs.");
         }
         return super.createResponseEntity(body, headers, statusCode, request);
@@ -127,6 +122,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof InvalidIdentifierException invalid) {
             return Optional.of(identifierProblem(null, invalid));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Optional.of(invalidValue(invalid.field(), invalid));
         }
         if (e instanceof ConcurrencyException) {
             return Optional.of(Problems.of(ProblemType.CONFLICT, "The record was changed concurrently; nothing was"
@@ -171,6 +169,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return refusal(e).orElseThrow();
     }
 
+    /** A last guard (StorableEvents): nothing was stored. The detail names the event, not the internals. */
+    @ExceptionHandler(UnstorableEventException.class)
+    ProblemDetail unstorable(UnstorableEventException e) {
+        log.warn("Refused a request whose event would not read back", e);
+        return Problems.of(ProblemType.UNSTORABLE_INPUT, e.getMessage() + "; nothing was stored", null,
+                "Check the request's values against /v3/api-docs (text must be well-formed Unicode) and send it again.");
+    }
+
+    /** The domain's rule for text and dates, met while building a command from the request. */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return refusal(e).orElseThrow();
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalidArgument(IllegalArgumentException e) {
         return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), null,
@@ -179,6 +191,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A body (or an import row) Jackson could not read, explained on the field. */
     public static ProblemDetail unreadable(Throwable cause) {
+        ProblemDetail malformed = malformedDocument(cause);
+        if (malformed != null) {
+            return malformed;
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.of(ProblemType.MALFORMED_REQUEST,
                     "Unknown field '" + path(unknown) + "'; the registry refuses fields it does not know rather than"
@@ -210,10 +226,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Send a JSON document as described in /v3/api-docs.");
     }
 
+    /**
+     * A document refused as a whole, wherever the reader was: a duplicate key, data after the document, nesting or
+     * sizes beyond the reader's limits (WellFormedText), or broken JSON.
+     */
+    private static ProblemDetail malformedDocument(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean trailing = t instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().startsWith("Trailing token");
+            if (t instanceof StreamReadException || t instanceof StreamConstraintsException || trailing) {
+                JsonProcessingException json = (JsonProcessingException) t;
+                String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr()
+                        + ", column " + json.getLocation().getColumnNr() + ")";
+                return Problems.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON, or not one document"
+                        + " within the registry's limits: " + json.getOriginalMessage() + where, null,
+                        "Send one JSON document, each key once, nested at most " + WellFormedText.MAX_NESTING
+                                + " levels deep.");
+            }
+        }
+        return null;
+    }
+
     /** A value the domain's own parsing refused (an ISRC, a prefix code, a duration ...): its reason is the detail. */
     static ProblemDetail invalidValue(String field, Throwable reason) {
         if (reason instanceof InvalidIdentifierException invalid) {
             return identifierProblem(field, invalid);
+        }
+        if (reason instanceof InvalidInputException invalid) {
+            // A value record (a contributor) names its own field within the JSON path; a string, its path alone.
+            String named = field == null || field.equals("(body)") ? invalid.field()
+                    : invalid.field().equals("value") || field.endsWith(invalid.field()) ? field
+                    : field + "." + invalid.field();
+            return Problems.of(ProblemType.INVALID_FIELD, "Field '" + named + "' " + invalid.reason(), named,
+                    "Correct the value and send the request again.");
         }
         return Problems.of(ProblemType.INVALID_FIELD, "Field '" + field + "': " + reason.getMessage(), field,
                 "Correct the value and send the request again.");

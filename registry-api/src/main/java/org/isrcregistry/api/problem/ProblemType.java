@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
     INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field"),
+    UNSTORABLE_INPUT("unstorable-input", HttpStatus.BAD_REQUEST, "Input the record cannot keep"),
     INVALID_CODE("invalid-code", HttpStatus.BAD_REQUEST, "Invalid identifier"),
     PREFIX_NOT_ALLOCATED("prefix-not-allocated", HttpStatus.BAD_REQUEST, "Prefix not allocated"),
     PREFIX_NOT_REGISTERED("prefix-not-registered", HttpStatus.NOT_FOUND, "Prefix not registered"),
@@ -57,5 +58,21 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The type of a refusal known only by its status: the servlet container's own, or Spring MVC's. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
+        };
     }
 }

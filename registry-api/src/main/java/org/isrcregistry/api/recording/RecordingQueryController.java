@@ -140,6 +140,8 @@ public class RecordingQueryController {
 
     @GetMapping(value = "/v1/prefixes/{prefix}/recordings", produces = CSV)
     @Operation(summary = "A registrant's full list of recordings as CSV, streamed (any number of rows)")
+    @ApiResponse(responseCode = "200", description = "One row per recording, with a header row, in ISRC order",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> csv(@PathVariable String prefix) {
         PrefixCode code = registered(prefix);
         StreamingResponseBody body = out -> {

@@ -1,5 +1,6 @@
 package org.isrcregistry.api.recording;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.isrcregistry.core.identifier.Isrc;
@@ -12,7 +13,8 @@ import org.isrcregistry.projections.recording.RecordingState;
 public record RecordingResponse(
         @Schema(type = "string", example = "CAK7Q2600001") Isrc isrc,
         @Schema(example = "CA-K7Q-26-00001") String display,
-        @Schema(type = "array", description = "ISRCs of active recordings with the same artist, title, version and kind")
+        @ArraySchema(arraySchema = @Schema(description = "ISRCs of active recordings with the same artist, title,"
+                + " version and kind"), schema = @Schema(type = "string", example = "CAK7Q2600002"))
         List<Isrc> possibleDuplicates,
         RecordingState recording) {
 }

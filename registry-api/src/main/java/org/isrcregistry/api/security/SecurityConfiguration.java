@@ -5,15 +5,12 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.function.Predicate;
+import org.isrcregistry.api.config.OpenApiConfiguration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
@@ -104,25 +101,24 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The OpenAPI description says which operations need a token, and what a refusal looks like. */
+    /** The OpenAPI description says which operations need a token, which need none, and what a refusal looks like. */
     @Bean
     OpenApiCustomizer bearerTokens() {
         return api -> {
             api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").description("An API token the agency issued (POST /v1/admin/tokens)"));
             api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, operation) -> {
-                if (!PUBLIC_OPERATIONS.contains(new PublicOperation(HttpMethod.valueOf(method.name()), name))) {
+                if (PUBLIC_OPERATIONS.contains(new PublicOperation(HttpMethod.valueOf(method.name()), name))) {
+                    operation.addSecurityItem(new SecurityRequirement()); // {}: no token needed
+                } else {
                     operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
                     operation.getResponses()
-                            .addApiResponse("401", problem("No token, or one unknown, expired or revoked"))
-                            .addApiResponse("403", problem("The token's role or prefixes do not allow this"));
+                            .addApiResponse("401", OpenApiConfiguration.problem("No token, or one unknown, expired"
+                                    + " or revoked"))
+                            .addApiResponse("403", OpenApiConfiguration.problem("The token's role or prefixes do not"
+                                    + " allow this"));
                 }
             }));
         };
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 }

@@ -1,6 +1,8 @@
 package org.isrcregistry.api.security;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Service;
 public class TokenAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenAdministration.class);
+    /** A longer expiry is a typing error (and years such as +999999999 cannot be stored). */
+    static final int MAX_LIFETIME_YEARS = 100;
 
     private final ApiTokens tokens;
 
@@ -41,6 +45,11 @@ public class TokenAdministration {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
                     "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
+        }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry())) {
+            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is more than "
+                    + MAX_LIFETIME_YEARS + " years ahead", "Send an instant before " + latestExpiry()
+                    + ", or leave it out for a token that does not expire.");
         }
         String actor = RegistryCommands.actor();
         ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), prefixes,
@@ -63,6 +72,10 @@ public class TokenAdministration {
         ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
         log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
         return revoked;
+    }
+
+    private static Instant latestExpiry() {
+        return ZonedDateTime.now(ZoneOffset.UTC).plusYears(MAX_LIFETIME_YEARS).toInstant();
     }
 
     private static RegistryRuleException notFound(UUID id) {

@@ -1,6 +1,7 @@
 package org.isrcregistry.api.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,7 +47,8 @@ public class TokenController {
      * @param expiresAt when it stops working; never when left out
      */
     public record TokenRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
-                               @Schema(type = "array", example = "[\"CA-K7Q\"]") List<PrefixCode> prefixes,
+                               @ArraySchema(schema = @Schema(type = "string", example = "CA-K7Q"))
+                               List<@NotNull PrefixCode> prefixes,
                                Instant expiresAt) {
     }
 

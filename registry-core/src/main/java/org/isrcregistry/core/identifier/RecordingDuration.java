@@ -16,10 +16,12 @@ public final class RecordingDuration implements Comparable<RecordingDuration> {
     private static final String IDENTIFIER = "duration";
     private static final long MAX_MILLIS = Duration.ofHours(24).toMillis();
     private static final String FORMS = "write an ISO 8601 duration such as PT3M18.5S, or seconds such as 198.5";
-    private static final Pattern SECONDS = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
+    private static final Pattern SECONDS = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 
     private final long millis;
 
+    /** Never a creator for Jackson: a JSON number would otherwise skip every check below (-1 read as PT-0.001S). */
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     private RecordingDuration(long millis) {
         this.millis = millis;
     }
@@ -28,25 +30,36 @@ public final class RecordingDuration implements Comparable<RecordingDuration> {
         return checked(millis, Long.toString(millis) + " ms");
     }
 
-    /** Reads an ISO 8601 duration ({@code PT3M18S}, {@code PT3M18.5S}) or seconds ({@code 198}, {@code 198.5}). */
+    /**
+     * Reads a JSON string as {@link #parse}, a JSON number as seconds: the same checks whatever the form (a number
+     * used to reach the constructor directly, and -1 was stored as PT-0.001S).
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static RecordingDuration read(Object json) {
+        if (json instanceof Number number) {
+            return seconds(new BigDecimal(number.toString()), number.toString());
+        }
+        if (json instanceof String text) {
+            return parse(text);
+        }
+        throw new InvalidIdentifierException(IDENTIFIER, String.valueOf(json), IDENTIFIER, 0,
+                "is not a duration; " + FORMS);
+    }
+
+    /** Reads an ISO 8601 duration ({@code PT3M18S}, {@code PT3M18.5S}) or seconds ({@code 198}, {@code 198.5}). */
     public static RecordingDuration parse(String input) {
         String text = input == null ? "" : input.strip();
         if (SECONDS.matcher(text).matches()) {
-            BigDecimal millis = new BigDecimal(text).movePointRight(3);
-            if (millis.compareTo(BigDecimal.valueOf(MAX_MILLIS)) > 0) {
-                throw tooLong(input);
-            }
-            if (millis.stripTrailingZeros().scale() > 0) {
-                throw subMillisecond(input);
-            }
-            return checked(millis.longValueExact(), input);
+            return seconds(new BigDecimal(text), input);
         }
         Duration duration;
         try {
             duration = Duration.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidIdentifierException(IDENTIFIER, input, IDENTIFIER, 0, "is not a duration; " + FORMS);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw notPositive(input);
         }
         if (duration.compareTo(Duration.ofMillis(MAX_MILLIS)) > 0) {
             throw tooLong(input);
@@ -55,6 +68,20 @@ public final class RecordingDuration implements Comparable<RecordingDuration> {
             throw subMillisecond(input);
         }
         return checked(duration.toMillis(), input);
+    }
+
+    private static RecordingDuration seconds(BigDecimal seconds, String input) {
+        BigDecimal millis = seconds.movePointRight(3);
+        if (millis.signum() <= 0) {
+            throw notPositive(input);
+        }
+        if (millis.compareTo(BigDecimal.valueOf(MAX_MILLIS)) > 0) {
+            throw tooLong(input);
+        }
+        if (millis.stripTrailingZeros().scale() > 0) {
+            throw subMillisecond(input);
+        }
+        return checked(millis.longValueExact(), input);
     }
 
     public long millis() {
@@ -98,13 +125,17 @@ public final class RecordingDuration implements Comparable<RecordingDuration> {
 
     private static RecordingDuration checked(long millis, String input) {
         if (millis <= 0) {
-            throw new InvalidIdentifierException(IDENTIFIER, input, IDENTIFIER, 0,
-                    "is not positive; a recording lasts at least 1 millisecond");
+            throw notPositive(input);
         }
         if (millis > MAX_MILLIS) {
             throw tooLong(input);
         }
         return new RecordingDuration(millis);
+    }
+
+    private static InvalidIdentifierException notPositive(String input) {
+        return new InvalidIdentifierException(IDENTIFIER, input, IDENTIFIER, 0,
+                "is not positive; a recording lasts at least 1 millisecond");
     }
 
     private static InvalidIdentifierException tooLong(String input) {

@@ -1,14 +1,13 @@
 package org.isrcregistry.core.prefix;
 
+import org.isrcregistry.core.input.Text;
+
 /** The label, artist or distributor a prefix is allocated to; the contact is optional. */
 public record Registrant(String name, String contact) {
 
     public Registrant {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("registrant name is required");
-        }
-        name = name.strip();
-        contact = contact == null || contact.isBlank() ? null : contact.strip();
+        name = Text.line(name, "name", Text.NAME);
+        contact = Text.optionalLine(contact, "contact", Text.NAME);
     }
 
     public static Registrant named(String name) {

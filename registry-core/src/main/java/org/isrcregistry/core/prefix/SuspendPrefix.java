@@ -1,6 +1,7 @@
 package org.isrcregistry.core.prefix;
 
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.input.Text;
 
 import java.util.Objects;
 
@@ -9,9 +10,6 @@ public record SuspendPrefix(PrefixCode prefixCode, String reason) implements Pre
 
     public SuspendPrefix {
         Objects.requireNonNull(prefixCode, "prefix code is required");
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required");
-        }
-        reason = reason.strip();
+        reason = Text.paragraph(reason, "reason", Text.REASON);
     }
 }

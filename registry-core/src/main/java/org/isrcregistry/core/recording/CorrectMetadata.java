@@ -1,9 +1,9 @@
 package org.isrcregistry.core.recording;
 
 import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.input.Text;
 
 import static org.isrcregistry.core.recording.Require.present;
-import static org.isrcregistry.core.recording.Require.text;
 
 /** Corrects the metadata of the same audio; the reason is kept in the history. */
 public record CorrectMetadata(Isrc isrc, MetadataCorrection correction, String reason) implements RecordingCommand {
@@ -11,7 +11,7 @@ public record CorrectMetadata(Isrc isrc, MetadataCorrection correction, String r
     public CorrectMetadata {
         present(isrc, "isrc");
         present(correction, "correction");
-        reason = text(reason, "reason");
+        reason = Text.paragraph(reason, "reason", Text.REASON);
     }
 
     /** Replaces the metadata with its corrected version. */

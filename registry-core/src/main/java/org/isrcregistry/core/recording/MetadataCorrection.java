@@ -3,6 +3,7 @@ package org.isrcregistry.core.recording;
 import java.time.LocalDate;
 import java.util.List;
 import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.input.Dates;
 
 /**
  * The fields a correction changes: a null field keeps the recording's value, a blank version title removes it. The
@@ -16,6 +17,11 @@ public record MetadataCorrection(
         RecordingDuration duration,
         RecordingKind kind,
         LocalDate firstPublished) {
+
+    /** The texts are checked when applied, in the corrected metadata; the date already here. */
+    public MetadataCorrection {
+        Dates.inRange(firstPublished, "firstPublished");
+    }
 
     /** Every field replaced by the given metadata's (a date of first publication is never removed). */
     public static MetadataCorrection replacingWith(RecordingMetadata metadata) {

@@ -1,10 +1,9 @@
 package org.isrcregistry.core.recording;
 
 import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.input.Text;
 
-import static org.isrcregistry.core.recording.Require.optionalText;
 import static org.isrcregistry.core.recording.Require.present;
-import static org.isrcregistry.core.recording.Require.text;
 
 /**
  * What a registrant declares about a recording when it gets its ISRC: the metadata, the owner of the
@@ -20,8 +19,8 @@ public record RecordingDetails(
 
     public RecordingDetails {
         present(metadata, "metadata");
-        owner = text(owner, "owner");
-        distributor = optionalText(distributor);
+        owner = Text.line(owner, "owner", Text.NAME);
+        distributor = Text.optionalLine(distributor, "distributor", Text.NAME);
         if (audioIsrc != null && metadata.kind() != RecordingKind.VIDEO) {
             throw new IllegalArgumentException("only a music video points at an audio recording");
         }

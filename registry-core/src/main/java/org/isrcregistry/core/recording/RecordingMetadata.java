@@ -1,14 +1,14 @@
 package org.isrcregistry.core.recording;
 
 import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.input.Dates;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.rule.MatchingText;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.isrcregistry.core.recording.Require.optionalText;
 import static org.isrcregistry.core.recording.Require.present;
-import static org.isrcregistry.core.recording.Require.text;
 
 /**
  * IFPI's minimum metadata for an ISRC: main artist, title, version title, duration, content type and
@@ -27,12 +27,13 @@ public record RecordingMetadata(
     public static final long DUPLICATE_DURATION_TOLERANCE_MILLIS = 2_000;
 
     public RecordingMetadata {
-        title = text(title, "title");
-        versionTitle = optionalText(versionTitle);
-        mainArtist = text(mainArtist, "main artist");
+        title = Text.line(title, "title", Text.TITLE);
+        versionTitle = Text.optionalLine(versionTitle, "versionTitle", Text.TITLE);
+        mainArtist = Text.line(mainArtist, "mainArtist", Text.TITLE);
         contributors = contributors == null ? List.of() : List.copyOf(contributors);
         present(duration, "duration");
         present(kind, "kind");
+        Dates.inRange(firstPublished, "firstPublished");
     }
 
     /**

@@ -6,17 +6,6 @@ final class Require {
     private Require() {
     }
 
-    static String text(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is required");
-        }
-        return value.strip();
-    }
-
-    static String optionalText(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     static <T> T present(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is required");

@@ -1,6 +1,7 @@
 package org.isrcregistry.core.recording;
 
-import static org.isrcregistry.core.recording.Require.optionalText;
+import org.isrcregistry.core.input.Text;
+
 import static org.isrcregistry.core.recording.Require.present;
 
 /** Why a new version was declared; {@link ChangeKind#OTHER} must say what changed. */
@@ -8,7 +9,7 @@ public record VersionReason(ChangeKind change, String description) {
 
     public VersionReason {
         present(change, "change");
-        description = optionalText(description);
+        description = Text.optionalLine(description, "description", Text.TITLE);
         if (change == ChangeKind.OTHER && description == null) {
             throw new IllegalArgumentException("a change of kind OTHER needs a description");
         }

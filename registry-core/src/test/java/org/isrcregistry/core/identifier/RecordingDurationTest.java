@@ -3,6 +3,7 @@ package org.isrcregistry.core.identifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -73,6 +74,20 @@ class RecordingDurationTest {
         assertThatThrownBy(() -> RecordingDuration.parse(input))
                 .isInstanceOfSatisfying(InvalidIdentifierException.class,
                         error -> assertThat(error.identifier()).isEqualTo("duration"));
+    }
+
+    /** Finding 2 of issue 11: a JSON number went to the private constructor and skipped the positivity rule. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "0", "-0.5", "0.0", "86401", "\"-PT1S\"", "\"PT0S\""})
+    void aJsonDurationIsCheckedWhateverItsForm(String json) {
+        assertThatThrownBy(() -> new ObjectMapper().readValue(json, RecordingDuration.class))
+                .hasRootCauseInstanceOf(InvalidIdentifierException.class);
+    }
+
+    @Example
+    void aJsonNumberIsSeconds() throws Exception {
+        assertThat(new ObjectMapper().readValue("198.5", RecordingDuration.class).iso()).isEqualTo("PT3M18.5S");
+        assertThat(new ObjectMapper().readValue("198", RecordingDuration.class).iso()).isEqualTo("PT3M18S");
     }
 
     @Example

@@ -71,7 +71,7 @@ class PrefixRegistrationTest {
     void requiresARegistrantName() {
         assertThatThrownBy(() -> Registrant.named(" "))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("registrant name is required");
+                .hasMessageContaining("name is required");
     }
 
     @Test
