@@ -24,7 +24,6 @@ import org.isrcregistry.core.prefix.DesignationOrigin;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
-import org.isrcregistry.core.prefix.Registrant;
 import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.ExistingIsrcRegistered;
 import org.isrcregistry.core.recording.RecordingDetails;
@@ -120,8 +119,7 @@ final class CatalogueSeeder {
     }
 
     private long registerPrefix(Connection connection, PrefixCode prefix) throws SQLException {
-        PrefixRegistered event = new PrefixRegistered(prefix, Registrant.named("Catalogue registrant " + prefix.value()),
-                DesignationRange.full());
+        PrefixRegistered event = new PrefixRegistered(prefix, DesignationRange.full());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                                               payload, payloadrevision, payloadtype, timestamp)

@@ -69,7 +69,9 @@ final class RegistryProcess implements AutoCloseable {
                 "--registry.embedded.kafka.port=" + kafka,
                 "--registry.embedded.kafka.controller-port=" + controller,
                 "--spring.datasource.url=",
-                "--registry.kafka.bootstrap-servers="));
+                "--registry.kafka.bootstrap-servers=",
+                // The bench's prefixes are under QZ (Prefixes), which a registry allocates only when they are its own.
+                "--registry.agency.country-codes=QZ"));
         Path log = runDir.resolve("registry.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(runDir.toFile())

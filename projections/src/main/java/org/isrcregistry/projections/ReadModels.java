@@ -2,6 +2,7 @@ package org.isrcregistry.projections;
 
 import java.util.List;
 import org.isrcregistry.projections.audit.AuditLogProjection;
+import org.isrcregistry.projections.compliance.ComplianceProjection;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.recording.RecordingProjection;
 
@@ -12,9 +13,10 @@ public final class ReadModels {
     public static final List<String> QUERIED = List.of(PrefixProjection.PROCESSING_GROUP,
             RecordingProjection.PROCESSING_GROUP);
 
-    /** Every read model, including the agency's audit log. */
+    /** Every read model, including the agency's audit log and the compliance reports' read model. */
     public static final List<String> ALL = List.of(PrefixProjection.PROCESSING_GROUP,
-            RecordingProjection.PROCESSING_GROUP, AuditLogProjection.PROCESSING_GROUP);
+            RecordingProjection.PROCESSING_GROUP, AuditLogProjection.PROCESSING_GROUP,
+            ComplianceProjection.PROCESSING_GROUP);
 
     private ReadModels() {
     }

@@ -24,7 +24,9 @@ import org.springframework.context.annotation.Import;
                 "spring.datasource.url=",
                 "registry.kafka.bootstrap-servers=",
                 "registry.kafka.producer[interceptor.classes]=org.isrcregistry.api.feed.SchemaCheckingInterceptor",
-                AgencyToken.PROPERTY
+                AgencyToken.PROPERTY,
+                // The tests allocate prefixes under the letters of several agencies; a registry has its own.
+                "registry.agency.country-codes=CA,DE,FR,GB,JP,US,AU,NZ,IS,NL,SE,IT,ES,BR,MX,QM,QZ"
         })
 @Import(AgencyToken.class)
 @ExtendWith(FeedSchemaCheck.class)

@@ -2,6 +2,10 @@ package org.isrcregistry.projections.audit;
 
 import java.util.Set;
 import org.isrcregistry.core.prefix.PrefixSuspended;
+import org.isrcregistry.core.prefix.PrefixTransferred;
+import org.isrcregistry.core.registrant.ContactsErased;
+import org.isrcregistry.core.registrant.RegistrantDeactivated;
+import org.isrcregistry.core.registrant.RegistrantUpdated;
 import org.isrcregistry.core.recording.IsrcAssigned;
 import org.isrcregistry.core.recording.IsrcWithdrawn;
 import org.isrcregistry.core.recording.MetadataCorrected;
@@ -12,7 +16,8 @@ import org.isrcregistry.core.recording.VersionReason;
 public final class EventReasons {
 
     private static final Set<Class<?>> WITH_REASON = Set.of(MetadataCorrected.class, IsrcWithdrawn.class,
-            PrefixSuspended.class, NewVersionDeclared.class, IsrcAssigned.class);
+            PrefixSuspended.class, NewVersionDeclared.class, IsrcAssigned.class, PrefixTransferred.class,
+            RegistrantUpdated.class, RegistrantDeactivated.class, ContactsErased.class);
 
     private EventReasons() {
     }
@@ -32,6 +37,18 @@ public final class EventReasons {
         }
         if (event instanceof PrefixSuspended suspended) {
             return suspended.reason();
+        }
+        if (event instanceof PrefixTransferred transferred) {
+            return transferred.reason();
+        }
+        if (event instanceof RegistrantUpdated updated) {
+            return updated.reason();
+        }
+        if (event instanceof RegistrantDeactivated deactivated) {
+            return deactivated.reason();
+        }
+        if (event instanceof ContactsErased erased) {
+            return "erased on request " + erased.requestReference();
         }
         if (event instanceof NewVersionDeclared declared) {
             return version(declared.reason());

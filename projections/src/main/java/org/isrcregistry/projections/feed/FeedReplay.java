@@ -27,6 +27,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.isrcregistry.core.event.RegistryEvent;
+import org.isrcregistry.core.event.RestrictedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -188,7 +189,7 @@ public class FeedReplay {
 
     /**
      * The message of one stored event, exactly as the live feed publishes it; null for a payload that is not a
-     * registry event. An event stored in its class's current revision is published from its columns as they are: the
+     * public registry event. An event stored in its class's current revision is published from its columns as they are: the
      * key and {@code ce_subject} are its stream (a recording's stream is its ISRC, a prefix's its code: the events'
      * subject), the JSON is the stored one. An older revision goes through Axon's upcasters, as the live feed reads it.
      */
@@ -215,13 +216,14 @@ public class FeedReplay {
         }
     }
 
-    /** A stored payload type that is a registry event, with its current revision and {@code ce_type}. */
+    /** A stored payload type that is a public registry event, with its current revision and {@code ce_type}. */
     private record StoredType(String revision, String ceType) {
 
         static Optional<StoredType> of(String className) {
             try {
                 Class<?> type = Class.forName(className, false, RegistryEvent.class.getClassLoader());
-                if (!RegistryEvent.class.isAssignableFrom(type)) {
+                if (!RegistryEvent.class.isAssignableFrom(type) || RestrictedEvent.class.isAssignableFrom(type)) {
+                    // Registrant data goes to the restricted topic only, never to the events topic or a replay of it.
                     return Optional.empty();
                 }
                 Revision revision = type.getAnnotation(Revision.class);

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the feed's topics through Kafka's AdminClient with the configured partitions and replication: the events
- * topic (kept for ever), and the two compacted state topics a new consumer reads from the beginning to get the whole
+ * topic and the restricted registrants topic (both kept for ever), and the two compacted state topics a new consumer reads from the beginning to get the whole
  * catalogue. Tried at start-up in the background, and again before the feed's first send, so a broker that is down
  * when the registry starts delays the feed instead of stopping the registry. Existing topics are left as they are.
  */
@@ -53,7 +53,7 @@ public class FeedTopics {
             if (!created) {
                 Map<String, String> compacted =
                         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-                create(List.of(events(properties.eventsTopic()),
+                create(List.of(events(properties.eventsTopic()), events(properties.registrantsTopic()),
                         topic(properties.recordingsTopic()).configs(compacted),
                         topic(properties.prefixesTopic()).configs(compacted)));
                 created = true;

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bootstrapServers  blank: the application provides a broker (the embedded one)
  * @param topicPrefix       topics are {@code <prefix>.events}, {@code <prefix>.recordings}, {@code <prefix>.prefixes}
+ *                          and the restricted {@code <prefix>.registrants}
  * @param partitions        partitions of each topic created at start-up
  * @param replicationFactor replication factor of each topic created at start-up
  * @param source            the CloudEvents {@code source} attribute of every message
@@ -41,5 +42,13 @@ public record KafkaFeedProperties(
 
     public String prefixesTopic() {
         return topicPrefix + ".prefixes";
+    }
+
+    /**
+     * Registrant data and who holds which prefix: for the agency's own systems only, behind the broker's ACLs
+     * (docs/kafka.md), never on the public topics.
+     */
+    public String registrantsTopic() {
+        return topicPrefix + ".registrants";
     }
 }

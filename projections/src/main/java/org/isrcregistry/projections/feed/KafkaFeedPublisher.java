@@ -26,6 +26,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.event.RegistryEvent;
+import org.isrcregistry.core.event.RestrictedEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.projections.feed.FeedStates.Kind;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes every committed registry event to the events topic, keyed by its subject (the ISRC or the prefix code),
  * so all events of one recording arrive in order on one partition; and the recording's or prefix's state after it to
- * the compacted state topic under the same key.
+ * the compacted state topic under the same key. Registrant data and who holds which prefix ({@link RestrictedEvent}) go
+ * to the restricted registrants topic only.
  *
  * <p>The event store is the outbox: this handler runs in a streaming processor over it, and the processor's token
  * (with the states in {@code kafka_feed_state}) is stored only after the broker acknowledged every send of the batch
@@ -87,6 +89,10 @@ public class KafkaFeedPublisher {
     void on(RegistryEvent event, EventMessage<RegistryEvent> message, UnitOfWork<?> unitOfWork) {
         Batch batch = batch(unitOfWork);
         Instant at = message.getTimestamp();
+        if (event instanceof RestrictedEvent) {
+            batch.send(mapper.event(properties.registrantsTopic(), message, event), at);
+            return;
+        }
         batch.send(mapper.event(properties.eventsTopic(), message, event), at);
         try {
             if (event instanceof RecordingEvent recordingEvent) {

@@ -7,15 +7,22 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.prefix.PrefixAllocated;
 import org.isrcregistry.core.prefix.PrefixRegistered;
+import org.isrcregistry.core.prefix.PrefixTransferred;
+import org.isrcregistry.core.registrant.RegistrantDeactivated;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.registrant.RegistrantRegistered;
+import org.isrcregistry.core.registrant.RegistrantUpdated;
 import org.isrcregistry.core.recording.IsrcWithdrawn;
 import org.isrcregistry.core.recording.MetadataCorrected;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the lookups behind {@link JdbcRecordingCatalogue} and {@link JdbcRegistrantCodes} in the same transaction as
- * the events. Subscribed to the event store itself: it receives all the events of a unit of work at once, when the
+ * Keeps the lookups behind {@link JdbcRecordingCatalogue}, {@link JdbcRegistrantCodes} and {@link JdbcRegistrants} in
+ * the same transaction as the events. Subscribed to the event store itself: it receives all the events of a unit of work at once, when the
  * unit of work prepares to commit, after the events are appended and inside the same transaction; whatever it throws
  * rolls the command back. The recordings a unit of work creates are written with one statement per table, so a batch
  * of 2,000 registrations costs two round trips, not 4,000.
@@ -53,9 +60,28 @@ public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>
             } else if (payload instanceof PrefixRegistered registered) {
                 jdbc.update("INSERT INTO lookup_prefix_code (prefix_code, country_code) VALUES (?, ?)",
                         registered.prefixCode().value(), registered.prefixCode().countryCode().value());
+            } else if (payload instanceof PrefixAllocated allocated) {
+                holder(allocated.prefixCode(), allocated.registrantId());
+            } else if (payload instanceof PrefixTransferred transferred) {
+                holder(transferred.prefixCode(), transferred.to());
+            } else if (payload instanceof RegistrantRegistered registered) {
+                jdbc.update("INSERT INTO lookup_registrant (registrant_id, kind, active, yearly_cap) VALUES (?, ?, true, ?)",
+                        registered.registrantId().value(), registered.kind().name(),
+                        registered.terms() == null ? null : registered.terms().yearlyCap());
+            } else if (payload instanceof RegistrantUpdated updated) {
+                jdbc.update("UPDATE lookup_registrant SET yearly_cap = ? WHERE registrant_id = ?",
+                        updated.terms() == null ? null : updated.terms().yearlyCap(), updated.registrantId().value());
+            } else if (payload instanceof RegistrantDeactivated deactivated) {
+                jdbc.update("UPDATE lookup_registrant SET active = false WHERE registrant_id = ?",
+                        deactivated.registrantId().value());
             }
         }
         insert(created);
+    }
+
+    private void holder(PrefixCode prefix, RegistrantId registrant) {
+        jdbc.update("UPDATE lookup_prefix_code SET registrant_id = ? WHERE prefix_code = ?", registrant.value(),
+                prefix.value());
     }
 
     private void insert(List<RecordingCreated> created) {

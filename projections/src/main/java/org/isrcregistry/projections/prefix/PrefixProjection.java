@@ -6,7 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
+import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.DesignationOrigin;
+import org.isrcregistry.core.prefix.PrefixAllocated;
+import org.isrcregistry.core.prefix.PrefixTransferred;
+import org.isrcregistry.core.registrant.RegistrantDeactivated;
+import org.isrcregistry.core.registrant.RegistrantDetails;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.registrant.RegistrantRegistered;
+import org.isrcregistry.core.registrant.RegistrantUpdated;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
@@ -16,16 +24,26 @@ import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes {@code prefix_view} and {@code prefix_usage}. Idempotent per event, so a replay gives the same tables. */
+/**
+ * Writes {@code prefix_view}, {@code prefix_usage} and {@code registrant_view}: the agency's records. Idempotent per
+ * event, so a replay gives the same tables.
+ */
 @ProcessingGroup(PrefixProjection.PROCESSING_GROUP)
 public class PrefixProjection extends ReadModel {
 
     public static final String PROCESSING_GROUP = "prefix-projection";
 
     static final Table VIEW = new Table("prefix_view", """
-            prefix_code, country_code, registrant_name, registrant_contact, range_first, range_last, status,
-            registered_at, updated_at""", "?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?", "ON CONFLICT (prefix_code) DO NOTHING",
-            Table.Load.STATEMENT);
+            prefix_code, country_code, range_first, range_last, status, registered_at, updated_at""",
+            "?, ?, ?, ?, 'ACTIVE', ?, ?", "ON CONFLICT (prefix_code) DO NOTHING", Table.Load.STATEMENT);
+    static final Table REGISTRANTS = new Table("registrant_view", """
+            registrant_id, legal_name, trading_names, country_code, kind, volume_tier, yearly_cap, status,
+            registered_at, updated_at""", "?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?",
+            "ON CONFLICT (registrant_id) DO NOTHING", Table.Load.STATEMENT);
+    /** Who held each prefix when: a transfer closes the previous holding. */
+    static final Table HOLDINGS = new Table("prefix_holding", """
+            event_id, prefix_code, registrant_id, held_from, from_registrant_id, reason, actor""",
+            "?, ?, ?, ?, ?, ?, ?", "ON CONFLICT (event_id) DO NOTHING", Table.Load.STATEMENT);
     /** Counters: a batch adds its counts to the stored ones. */
     static final Table USAGE = new Table("prefix_usage", "prefix_code, year_of_reference, assigned, imported",
             "?, ?, ?, ?", """
@@ -34,7 +52,7 @@ public class PrefixProjection extends ReadModel {
                 imported = {table}.imported + EXCLUDED.imported""", Table.Load.STATEMENT);
 
     public PrefixProjection(JdbcTemplate jdbc) {
-        super(jdbc, PROCESSING_GROUP, VIEW, USAGE);
+        super(jdbc, PROCESSING_GROUP, VIEW, USAGE, REGISTRANTS, HOLDINGS);
     }
 
     /**
@@ -57,8 +75,36 @@ public class PrefixProjection extends ReadModel {
             PrefixRegistered event = (PrefixRegistered) message.getPayload();
             Timestamp at = Timestamp.from(message.getTimestamp());
             jdbc.update(VIEW.insertInto(rows.name(VIEW)), event.prefixCode().value(),
-                    event.prefixCode().countryCode().value(), event.registrant().name(), event.registrant().contact(),
-                    event.range().first(), event.range().last(), at, at);
+                    event.prefixCode().countryCode().value(), event.range().first(), event.range().last(), at, at);
+        } else if (type == PrefixAllocated.class) {
+            PrefixAllocated event = (PrefixAllocated) message.getPayload();
+            holder(rows, event.prefixCode(), null, event.registrantId(), null, message);
+        } else if (type == PrefixTransferred.class) {
+            PrefixTransferred event = (PrefixTransferred) message.getPayload();
+            holder(rows, event.prefixCode(), event.from(), event.to(), event.reason(), message);
+        } else if (type == RegistrantRegistered.class) {
+            RegistrantRegistered event = (RegistrantRegistered) message.getPayload();
+            Timestamp at = Timestamp.from(message.getTimestamp());
+            RegistrantDetails details = event.details();
+            jdbc.update(REGISTRANTS.insertInto(rows.name(REGISTRANTS)), event.registrantId().value(),
+                    details.legalName(), details.tradingNames().toArray(String[]::new), details.country().value(),
+                    event.kind().name(), event.terms() == null ? null : event.terms().tier().name(),
+                    event.terms() == null ? null : event.terms().yearlyCap(),
+                    event.since() == null ? at : Timestamp.from(event.since()), at);
+        } else if (type == RegistrantUpdated.class) {
+            RegistrantUpdated event = (RegistrantUpdated) message.getPayload();
+            RegistrantDetails details = event.details();
+            jdbc.update("UPDATE " + rows.name(REGISTRANTS) + """
+                             SET legal_name = ?, trading_names = ?, country_code = ?, volume_tier = ?, yearly_cap = ?,
+                            updated_at = ? WHERE registrant_id = ?""", details.legalName(),
+                    details.tradingNames().toArray(String[]::new), details.country().value(),
+                    event.terms() == null ? null : event.terms().tier().name(),
+                    event.terms() == null ? null : event.terms().yearlyCap(), Timestamp.from(message.getTimestamp()),
+                    event.registrantId().value());
+        } else if (type == RegistrantDeactivated.class) {
+            RegistrantDeactivated event = (RegistrantDeactivated) message.getPayload();
+            jdbc.update("UPDATE " + rows.name(REGISTRANTS) + " SET status = 'INACTIVE', updated_at = ? WHERE registrant_id = ?",
+                    Timestamp.from(message.getTimestamp()), event.registrantId().value());
         } else if (type == PrefixSuspended.class) {
             PrefixSuspended event = (PrefixSuspended) message.getPayload();
             jdbc.update("UPDATE " + rows.name(VIEW)
@@ -70,5 +116,17 @@ public class PrefixProjection extends ReadModel {
                             + " SET status = 'ACTIVE', suspension_reason = NULL, updated_at = ? WHERE prefix_code = ?",
                     Timestamp.from(message.getTimestamp()), event.prefixCode().value());
         }
+    }
+
+    private void holder(Rows rows, PrefixCode prefix, RegistrantId from, RegistrantId to, String reason,
+                        EventMessage<?> message) {
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("UPDATE " + rows.name(VIEW) + " SET registrant_id = ?, updated_at = ? WHERE prefix_code = ?",
+                to.value(), at, prefix.value());
+        jdbc.update("UPDATE " + rows.name(HOLDINGS) + " SET held_until = ? WHERE prefix_code = ? AND held_until IS NULL"
+                + " AND event_id <> ?", at, prefix.value(), message.getIdentifier());
+        Object actor = message.getMetaData().get("actor");
+        jdbc.update(HOLDINGS.insertInto(rows.name(HOLDINGS)), message.getIdentifier(), prefix.value(), to.value(), at,
+                from == null ? null : from.value(), reason, actor == null ? null : actor.toString());
     }
 }

@@ -2,13 +2,22 @@ package org.isrcregistry.projections.prefix;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.projections.registrant.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads the prefix read model. */
 public class PrefixQueries {
+
+    private static final String SELECT = """
+            SELECT p.*, r.legal_name, r.kind FROM prefix_view p
+            LEFT JOIN registrant_view r ON r.registrant_id = p.registrant_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -16,26 +25,57 @@ public class PrefixQueries {
         this.jdbc = jdbc;
     }
 
-    public Optional<PrefixView> find(PrefixCode code) {
-        List<PrefixView> found = jdbc.query("SELECT * FROM prefix_view WHERE prefix_code = ?",
-                (rs, n) -> view(rs, true), code.value());
-        return found.stream().findFirst();
-    }
-
     /**
-     * Prefixes whose code or registrant's name contains {@code text}, whatever the case (all when blank), in code
-     * order, without their usage.
+     * What a search of the prefixes may name; each null criterion matches everything.
+     *
+     * @param name       part of the holder's legal or trading name, case-insensitive
+     * @param code       the start of the prefix code, e.g. {@code CA} or {@code CAK7}
+     * @param registrant the holder's id
      */
-    public List<PrefixView> search(String text, int limit) {
-        String words = text == null ? "" : text.strip();
-        return jdbc.query("""
-                        SELECT * FROM prefix_view WHERE prefix_code ILIKE ? OR registrant_name ILIKE ?
-                        ORDER BY prefix_code LIMIT ?""",
-                (rs, n) -> view(rs, false), contains(words.replace("-", "")), contains(words), limit);
+    public record Criteria(String name, String code, String country, String kind, String status, UUID registrant) {
     }
 
-    private static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    public Optional<PrefixView> find(PrefixCode code) {
+        List<PrefixView> found = jdbc.query(SELECT + " WHERE p.prefix_code = ?", (rs, n) -> view(rs), code.value());
+        return withUsage(found).stream().findFirst();
+    }
+
+    public Page<PrefixView> search(Criteria criteria, int page, int size) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (criteria.name() != null) {
+            where.append(" AND (r.legal_name ILIKE ? OR array_to_string(r.trading_names, ' ') ILIKE ?)");
+            args.add(like(criteria.name()));
+            args.add(like(criteria.name()));
+        }
+        if (criteria.code() != null) {
+            where.append(" AND p.prefix_code LIKE ?");
+            args.add(criteria.code().replace("-", "").toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        if (criteria.country() != null) {
+            where.append(" AND p.country_code = ?");
+            args.add(criteria.country().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (criteria.kind() != null) {
+            where.append(" AND r.kind = ?");
+            args.add(criteria.kind());
+        }
+        if (criteria.status() != null) {
+            where.append(" AND p.status = ?");
+            args.add(criteria.status());
+        }
+        if (criteria.registrant() != null) {
+            where.append(" AND p.registrant_id = ?");
+            args.add(criteria.registrant());
+        }
+        long total = jdbc.queryForObject("SELECT count(*) FROM prefix_view p LEFT JOIN registrant_view r"
+                + " ON r.registrant_id = p.registrant_id" + where, Long.class, args.toArray());
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<PrefixView> items = jdbc.query(SELECT + where + " ORDER BY p.prefix_code LIMIT ? OFFSET ?",
+                (rs, n) -> view(rs), paged.toArray());
+        return new Page<>(withUsage(items), page, size, total);
     }
 
     /** Designations taken (assigned or imported) in this year of reference, under every prefix. */
@@ -50,23 +90,41 @@ public class PrefixQueries {
         return count == null ? 0 : count;
     }
 
-    private PrefixView view(ResultSet rs, boolean withUsage) throws SQLException {
+    static String like(String text) {
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static PrefixView view(ResultSet rs) throws SQLException {
         PrefixCode code = PrefixCode.parse(rs.getString("prefix_code"));
-        int first = rs.getInt("range_first");
-        int last = rs.getInt("range_last");
+        String holder = rs.getString("registrant_id");
         return new PrefixView(code.value(), code.display(), rs.getString("country_code"),
-                new PrefixView.Registrant(rs.getString("registrant_name"), rs.getString("registrant_contact")),
-                new PrefixView.Range("%05d".formatted(first), "%05d".formatted(last)),
-                rs.getString("status"), rs.getString("suspension_reason"),
-                withUsage ? usage(code, last - first + 1) : List.of(),
+                holder == null ? null : new PrefixView.Holder(holder, rs.getString("legal_name"), rs.getString("kind")),
+                new PrefixView.Range("%05d".formatted(rs.getInt("range_first")), "%05d".formatted(rs.getInt("range_last"))),
+                rs.getString("status"), rs.getString("suspension_reason"), List.of(),
                 rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    private List<PrefixView.YearUsage> usage(PrefixCode code, int rangeSize) {
-        return jdbc.query("""
-                        SELECT year_of_reference, assigned, imported FROM prefix_usage
-                        WHERE prefix_code = ? ORDER BY year_of_reference""",
-                (rs, n) -> new PrefixView.YearUsage(rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        rangeSize - rs.getInt(2) - rs.getInt(3)), code.value());
+    /** The usage per year of every listed prefix, in one query. */
+    private List<PrefixView> withUsage(List<PrefixView> prefixes) {
+        if (prefixes.isEmpty()) {
+            return prefixes;
+        }
+        Map<String, List<PrefixView.YearUsage>> usage = new HashMap<>();
+        Map<String, Integer> rangeSize = new HashMap<>();
+        for (PrefixView prefix : prefixes) {
+            rangeSize.put(prefix.prefix(),
+                    Integer.parseInt(prefix.range().last()) - Integer.parseInt(prefix.range().first()) + 1);
+        }
+        jdbc.query("""
+                        SELECT prefix_code, year_of_reference, assigned, imported FROM prefix_usage
+                        WHERE prefix_code = ANY (?) ORDER BY prefix_code, year_of_reference""", rs -> {
+                    String prefix = rs.getString(1);
+                    usage.computeIfAbsent(prefix, p -> new ArrayList<>()).add(new PrefixView.YearUsage(rs.getInt(2),
+                            rs.getInt(3), rs.getInt(4), rangeSize.get(prefix) - rs.getInt(3) - rs.getInt(4)));
+                },
+                (Object) prefixes.stream().map(PrefixView::prefix).toArray(String[]::new));
+        return prefixes.stream().map(p -> new PrefixView(p.prefix(), p.display(), p.countryCode(), p.registrant(),
+                p.range(), p.status(), p.suspensionReason(), usage.getOrDefault(p.prefix(), List.of()),
+                p.registeredAt(), p.updatedAt())).toList();
     }
 }

@@ -9,17 +9,18 @@ import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
 import org.isrcregistry.core.prefix.PrefixSuspended;
-import org.isrcregistry.core.prefix.Registrant;
+import org.axonframework.serialization.Revision;
 
 /**
- * A prefix's public state: the fold of its lifecycle events (registered, suspended, reinstated). The designations it
+ * A prefix's public state: the fold of its lifecycle events (registered, suspended, reinstated). It does not say who
+ * holds the prefix (IFPI Bulletin 2006/02); revision 1 did (docs/kafka.md). The designations it
  * takes are not part of it: they are published as events, one per ISRC. {@code version} counts the lifecycle events
  * applied (0 after the registration).
  */
+@Revision("2")
 public record PrefixState(
         PrefixCode prefix,
         CountryCode countryCode,
-        Registrant registrant,
         DesignationRange range,
         Status status,
         String suspensionReason,
@@ -30,7 +31,7 @@ public record PrefixState(
     public enum Status { ACTIVE, SUSPENDED }
 
     public static PrefixState registered(PrefixRegistered event, Instant at) {
-        return new PrefixState(event.prefixCode(), event.prefixCode().countryCode(), event.registrant(), event.range(),
+        return new PrefixState(event.prefixCode(), event.prefixCode().countryCode(), event.range(),
                 Status.ACTIVE, null, at, at, 0);
     }
 
@@ -57,11 +58,11 @@ public record PrefixState(
             throw new IllegalArgumentException(event + " is not an event of " + prefix.display());
         }
         if (event instanceof PrefixSuspended suspended) {
-            return new PrefixState(prefix, countryCode, registrant, range, Status.SUSPENDED, suspended.reason(),
+            return new PrefixState(prefix, countryCode, range, Status.SUSPENDED, suspended.reason(),
                     registeredAt, at, version + 1);
         }
         if (event instanceof PrefixReinstated) {
-            return new PrefixState(prefix, countryCode, registrant, range, Status.ACTIVE, null, registeredAt, at,
+            return new PrefixState(prefix, countryCode, range, Status.ACTIVE, null, registeredAt, at,
                     version + 1);
         }
         throw new IllegalArgumentException("not a lifecycle event of an existing prefix: " + event);

@@ -3,12 +3,17 @@ package org.isrcregistry.projections.prefix;
 import java.time.Instant;
 import java.util.List;
 
-/** A prefix as agencies, registrants and the public read it. */
+/**
+ * A prefix as the agency, auditors and its holder read it (never the public: who holds a prefix is not disclosed,
+ * IFPI Bulletin 2006/02).
+ *
+ * @param registrant null for a prefix registered before registrants were records, until the migration ran
+ */
 public record PrefixView(
         String prefix,
         String display,
         String countryCode,
-        Registrant registrant,
+        Holder registrant,
         Range range,
         String status,
         String suspensionReason,
@@ -16,7 +21,8 @@ public record PrefixView(
         Instant registeredAt,
         Instant updatedAt) {
 
-    public record Registrant(String name, String contact) {
+    /** The registrant holding the prefix now. */
+    public record Holder(String id, String legalName, String kind) {
     }
 
     /** The designation codes the prefix may issue each year. */

@@ -1,7 +1,5 @@
 package org.isrcregistry.projections.recording;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.rule.MatchingText;
+import org.isrcregistry.projections.jdbc.CsvLines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,12 +118,12 @@ public class RecordingQueries {
      */
     public void writeCsv(PrefixCode prefix, Writer out) {
         readOnly.executeWithoutResult(tx -> {
-            line(out, CSV_COLUMNS);
+            CsvLines.write(out, CSV_COLUMNS);
             streaming.query("""
                             SELECT isrc, title, version_title, main_artist, duration_ms, kind, first_published, owner,
                                    distributor, status, parent_isrc, created_at, updated_at
                             FROM recording_view WHERE prefix_code = ? ORDER BY isrc""",
-                    (RowCallbackHandler) rs -> line(out, csvRow(rs)), prefix.value());
+                    (RowCallbackHandler) rs -> CsvLines.write(out, csvRow(rs)), prefix.value());
         });
     }
 
@@ -146,28 +145,6 @@ public class RecordingQueries {
         row.add(rs.getTimestamp("created_at").toInstant().toString());
         row.add(rs.getTimestamp("updated_at").toInstant().toString());
         return row;
-    }
-
-    private static void line(Writer out, List<String> fields) {
-        try {
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(csvField(fields.get(i)));
-            }
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     private List<RecordingState> states(String sql, Object... args) {

@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.config.AxonConfiguration;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -42,9 +44,21 @@ public class RegistryCommands {
         MetaData metaData = MetaData.from(Map.of(
                 AxonConfiguration.ACTOR, actor,
                 AxonConfiguration.CORRELATION_ID, correlationId));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A race lost inside the caller's transaction has aborted it: the caller retries all of it.
+            return gateway.sendAndWait(command, metaData);
+        }
+        return retryingRaces(() -> gateway.sendAndWait(command, metaData));
+    }
+
+    /**
+     * Runs {@code work} (commands, or a transaction of several) again while it loses races to other nodes or requests;
+     * each attempt decides again on the fresh state.
+     */
+    public static <R> R retryingRaces(Supplier<R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(command, metaData);
+                return work.get();
             } catch (ConcurrencyException | AggregateStreamCreationException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;

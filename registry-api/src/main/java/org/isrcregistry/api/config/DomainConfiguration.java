@@ -4,12 +4,15 @@ import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.AggregateConfigurer;
+import org.isrcregistry.core.conflict.Conflict;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.isrcregistry.core.prefix.AgencyCountryCodes;
 import org.isrcregistry.core.prefix.Prefix;
+import org.isrcregistry.core.registrant.Registrant;
 import org.isrcregistry.core.prefix.RegistryCalendar;
 import org.isrcregistry.core.recording.Recording;
 import org.isrcregistry.core.recording.RecordingRules;
@@ -18,6 +21,7 @@ import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
 import org.isrcregistry.core.upcasting.ReadableEventsUpcaster;
 import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
+import org.isrcregistry.projections.lookup.JdbcRegistrants;
 import org.isrcregistry.projections.lookup.RegistryLookups;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -45,7 +49,9 @@ public class DomainConfiguration {
                                 c.snapshotter(), agency.snapshotEvery())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Recording.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), agency.snapshotEvery())));
+                                c.snapshotter(), agency.snapshotEvery())))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Registrant.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Conflict.class));
     }
 
     /**
@@ -142,5 +148,16 @@ public class DomainConfiguration {
     @Bean
     JdbcRegistrantCodes registrantCodes(JdbcTemplate jdbc) {
         return new JdbcRegistrantCodes(jdbc);
+    }
+
+    @Bean
+    JdbcRegistrants registrants(JdbcTemplate jdbc) {
+        return new JdbcRegistrants(jdbc);
+    }
+
+    /** Checked at start-up: a registry with letters that are not allocated does not start. */
+    @Bean
+    AgencyCountryCodes agencyCountryCodes(AgencyProperties agency) {
+        return agency.agencyCountryCodes();
     }
 }

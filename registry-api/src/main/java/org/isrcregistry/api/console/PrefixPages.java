@@ -13,10 +13,12 @@ import org.isrcregistry.api.prefix.PrefixController.SuspensionRequest;
 import org.isrcregistry.api.prefix.Prefixes;
 import org.isrcregistry.api.recording.RecordingSearches;
 import org.isrcregistry.api.security.Access;
-import org.isrcregistry.api.security.ApiToken;
 import org.isrcregistry.api.security.Role;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.projections.prefix.PrefixQueries;
+import org.isrcregistry.projections.registrant.Page;
 import org.isrcregistry.projections.prefix.PrefixView;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;
@@ -36,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PrefixPages {
 
+    static final int PAGE = 50;
+
     private final Prefixes prefixes;
     private final RecordingSearches searches;
     private final RecordingQueries recordings;
@@ -48,15 +52,22 @@ class PrefixPages {
         this.validator = validator;
     }
 
+    /** As GET /v1/prefixes: by the start of the code and part of the holder's name, 50 a page; a registrant's own. */
     @GetMapping("/console/prefixes")
-    String list(@RequestParam(required = false) String q, Model model) {
-        ApiToken user = Access.token().orElseThrow();
-        List<PrefixView> found = prefixes.search(q, 200);
-        if (user.role() == Role.REGISTRANT) {
-            found = found.stream().filter(prefix -> user.holds(PrefixCode.parse(prefix.prefix()))).toList();
+    String list(@RequestParam Map<String, String> filters, Model model) {
+        Form form = new Form(filters);
+        int page = Math.max(0, java.util.Objects.requireNonNullElse(form.parse("page", Integer::valueOf), 0));
+        Page<PrefixView> found = prefixes.search(new PrefixQueries.Criteria(form.text("name"), form.text("code"),
+                null, null, null, null), page, PAGE);
+        List<PrefixView> shown = found.items();
+        if (Access.readScope() != null) {
+            shown = shown.stream().filter(prefix -> Access.readScope().contains(PrefixCode.parse(prefix.prefix())))
+                    .toList();
         }
-        model.addAttribute("q", q);
-        model.addAttribute("prefixes", found);
+        model.addAttribute("form", form);
+        model.addAttribute("prefixes", shown);
+        model.addAttribute("page", found);
+        model.addAttribute("nextPage", (long) (page + 1) * PAGE < found.total() ? page + 1 : null);
         return "console/prefixes";
     }
 
@@ -75,8 +86,10 @@ class PrefixPages {
         Integer first = form.parse("rangeFirst", Integer::valueOf);
         Integer last = form.parse("rangeLast", Integer::valueOf);
         RangeRequest range = first == null && last == null ? null : new RangeRequest(first, last);
-        RegisterPrefixRequest request = new RegisterPrefixRequest(prefix, country,
-                new RegistrantRequest(form.text("registrantName"), form.text("registrantContact")), range);
+        RegistrantId holder = form.parse("registrantId", RegistrantId::parse);
+        RegistrantRequest newRegistrant = holder != null ? null
+                : new RegistrantRequest(form.text("registrantName"), form.text("registrantContact"));
+        RegisterPrefixRequest request = new RegisterPrefixRequest(prefix, country, holder, newRegistrant, range);
         PrefixView registered = form.check(validator, request) ? form.submit(() -> prefixes.register(request)) : null;
         if (registered == null) {
             model.addAttribute("form", form);

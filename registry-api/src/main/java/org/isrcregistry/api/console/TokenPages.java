@@ -14,6 +14,7 @@ import org.isrcregistry.api.security.Role;
 import org.isrcregistry.api.security.TokenAdministration;
 import org.isrcregistry.api.security.TokenController.TokenRequest;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,8 @@ class TokenPages {
         }
         LocalDate expires = form.parse("expiresAt", LocalDate::parse);
         Instant expiresAt = expires == null ? null : expires.atStartOfDay(ZoneOffset.UTC).toInstant();
-        TokenRequest request = new TokenRequest(form.text("name"), role, prefixes, expiresAt);
+        RegistrantId registrant = form.parse("registrantId", RegistrantId::parse);
+        TokenRequest request = new TokenRequest(form.text("name"), role, registrant, prefixes, expiresAt);
         ApiTokens.Issued issued = form.check(validator, request) ? form.submit(() -> tokens.issue(request)) : null;
         if (issued == null) {
             model.addAttribute("form", form);

@@ -1,7 +1,9 @@
 package org.isrcregistry.api.http;
 
+import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,5 +16,7 @@ class IdentifierConverters implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, Isrc.class, Isrc::parse);
         registry.addConverter(String.class, PrefixCode.class, PrefixCode::parse);
+        registry.addConverter(String.class, CountryCode.class, CountryCode::parse);
+        registry.addConverter(String.class, RegistrantId.class, RegistrantId::parse);
     }
 }

@@ -3,12 +3,14 @@ package org.isrcregistry.api.security;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -47,6 +49,24 @@ public final class Access {
     /** AGENCY, these roles, or a REGISTRANT holding the prefix in the path variable. */
     static AuthorizationManager<RequestAuthorizationContext> prefix(String variable, Role... alsoAllowed) {
         return holder(variable, PrefixCode::parse, alsoAllowed);
+    }
+
+    /** AGENCY, these roles, or the REGISTRANT token of the registrant whose id is the path variable. */
+    static AuthorizationManager<RequestAuthorizationContext> registrant(String variable, Role... alsoAllowed) {
+        List<Role> roles = Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
+        String others = roles.stream().map(Role::name).collect(Collectors.joining(" or "));
+        return (authentication, context) -> decide(authentication, token -> {
+            if (roles.contains(token.role())) {
+                return null;
+            }
+            String value = context.getVariables().get(variable);
+            try {
+                return token.belongsTo(RegistrantId.parse(value)) ? null
+                        : others + " token, or the REGISTRANT token of registrant " + value;
+            } catch (IllegalArgumentException invalid) {
+                return others + " token";
+            }
+        });
     }
 
     /** AGENCY, these roles, or a REGISTRANT holding the prefix of the ISRC in the path variable. */
@@ -90,14 +110,6 @@ public final class Access {
                 && signedIn.isAuthenticated() ? Optional.of(signedIn.getPrincipal()) : Optional.empty();
     }
 
-    /** Reading a prefix's own pages (its usage, its list, its recordings' history): as GET /v1/prefixes/{prefix}. */
-    public static void requireReaderOf(PrefixCode prefix) {
-        if (token().filter(token -> token.role() == Role.AUDITOR || token.holds(prefix)).isEmpty()) {
-            throw new AccessDeniedException("AGENCY or AUDITOR token, or a REGISTRANT token holding "
-                    + prefix.display());
-        }
-    }
-
     /**
      * For a prefix named in the body rather than the path (a new version issued under another prefix): a registrant
      * must hold it too.
@@ -106,6 +118,24 @@ public final class Access {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication bearer
                 && !bearer.getPrincipal().holds(prefix)) {
             throw new AccessDeniedException("AGENCY token, or a REGISTRANT token holding " + prefix.display());
+        }
+    }
+
+    /**
+     * The prefixes the current token's reads are limited to: a registrant's own; null for AUDITOR and AGENCY tokens,
+     * which read everything.
+     */
+    public static Set<PrefixCode> readScope() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication bearer
+                && bearer.getPrincipal().role() == Role.REGISTRANT ? bearer.getPrincipal().prefixes() : null;
+    }
+
+    /** For a prefix named in a query: a registrant may read about its own prefixes only. */
+    public static void requireReaderOf(PrefixCode prefix) {
+        Set<PrefixCode> scope = readScope();
+        if (scope != null && !scope.contains(prefix)) {
+            throw new AccessDeniedException("AUDITOR or AGENCY token, or a REGISTRANT token holding "
+                    + prefix.display());
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,14 @@ public class ApiTokens {
 
     private static final String PREFIX = "isrc_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COLUMNS = "id, name, role, prefixes, created_at, created_by, expires_at, revoked_at,"
-            + " revoked_by";
+    /**
+     * A registrant's token covers the prefixes its registrant holds when the request is made: read in the same query,
+     * so a prefix transferred to it is covered from the next request on, and one transferred away no longer.
+     */
+    private static final String COLUMNS = """
+            id, name, role, registrant_id, created_at, created_by, expires_at, revoked_at, revoked_by,
+            CASE WHEN registrant_id IS NULL THEN prefixes ELSE ARRAY(SELECT l.prefix_code::text
+                FROM lookup_prefix_code l WHERE l.registrant_id = api_token.registrant_id) END AS prefixes""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -55,17 +62,19 @@ public class ApiTokens {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public Issued create(String name, Role role, Set<PrefixCode> prefixes, Instant expiresAt, String createdBy) {
+    /** @param registrant REGISTRANT only, instead of prefixes: the registrant whose prefixes it covers */
+    public Issued create(String name, Role role, RegistrantId registrant, Set<PrefixCode> prefixes, Instant expiresAt,
+                         String createdBy) {
         String secret = newSecret();
-        return new Issued(insert(secret, name, role, prefixes, expiresAt, createdBy), secret);
+        return new Issued(insert(secret, name, role, registrant, prefixes, expiresAt, createdBy), secret);
     }
 
     /** Stores the token under the secret's hash, unless a token with that hash exists (then it is returned). */
-    ApiToken insert(String secret, String name, Role role, Set<PrefixCode> prefixes, Instant expiresAt,
-                    String createdBy) {
-        jdbc.update("INSERT INTO api_token (id, name, role, prefixes, secret_hash, created_at, created_by, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (secret_hash) DO NOTHING",
-                UUID.randomUUID(), name, role.name(),
+    ApiToken insert(String secret, String name, Role role, RegistrantId registrant, Set<PrefixCode> prefixes,
+                    Instant expiresAt, String createdBy) {
+        jdbc.update("INSERT INTO api_token (id, name, role, registrant_id, prefixes, secret_hash, created_at, created_by,"
+                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (secret_hash) DO NOTHING",
+                UUID.randomUUID(), name, role.name(), registrant == null ? null : registrant.value(),
                 prefixes.stream().map(PrefixCode::value).sorted().toArray(String[]::new), hash(secret),
                 Timestamp.from(clock.instant()), createdBy, expiresAt == null ? null : Timestamp.from(expiresAt));
         return bySecret(secret).orElseThrow();
@@ -119,6 +128,7 @@ public class ApiTokens {
 
     private static final RowMapper<ApiToken> ROW = (rs, row) -> new ApiToken(
             rs.getObject("id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
+            rs.getString("registrant_id") == null ? null : RegistrantId.parse(rs.getString("registrant_id")),
             prefixes(rs.getArray("prefixes")), instant(rs, "created_at"), rs.getString("created_by"),
             instant(rs, "expires_at"), instant(rs, "revoked_at"), rs.getString("revoked_by"));
 

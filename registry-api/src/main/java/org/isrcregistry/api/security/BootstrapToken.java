@@ -49,7 +49,7 @@ class BootstrapToken implements InitializingBean {
                 throw new IllegalStateException("registry.security.bootstrap-token must be at least 32 characters of"
                         + " A-Z a-z 0-9 - . _ ~ + / (e.g. isrc_ and the output of: openssl rand -base64 32 | tr +/ -_)");
             }
-            ApiToken token = tokens.insert(configured, NAME, Role.AGENCY, Set.of(), null, CREATOR);
+            ApiToken token = tokens.insert(configured, NAME, Role.AGENCY, null, Set.of(), null, CREATOR);
             int revoked = tokens.revokeOthers(NAME, CREATOR, configured);
             log.info("Bootstrap AGENCY token {} from registry.security.bootstrap-token{}", token.id(),
                     revoked > 0 ? "; the previous one is revoked" : "");
@@ -60,7 +60,7 @@ class BootstrapToken implements InitializingBean {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
-            ApiToken token = tokens.insert(secret, "embedded agency", Role.AGENCY, Set.of(), null, "registry");
+            ApiToken token = tokens.insert(secret, "embedded agency", Role.AGENCY, null, Set.of(), null, "registry");
             log.info("No AGENCY token yet: issued {}; its secret is in {} (readable by its owner only)",
                     token.actor(), file);
         } else if (!tokens.anyUsableAgencyToken()) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -86,7 +88,11 @@ class ConsoleSecurityConfiguration {
                 .build();
     }
 
-    /** Ends the session of a token revoked (or expired) since it signed in. */
+    /**
+     * Reads the session's token again on every request: a token revoked (or expired) since it signed in ends its
+     * session; otherwise the request acts with the token as it is now (a registrant's token covers the prefixes its
+     * registrant holds now, as on the API).
+     */
     private static final class RevokedTokens extends OncePerRequestFilter {
 
         private final ApiTokens tokens;
@@ -98,16 +104,21 @@ class ConsoleSecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication signedIn
-                    && tokens.find(signedIn.getPrincipal().id())
-                    .filter(token -> token.revokedAt() == null && !tokens.expired(token)).isEmpty()) {
-                SecurityContextHolder.clearContext();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication signedIn) {
+                Optional<ApiToken> now = tokens.find(signedIn.getPrincipal().id())
+                        .filter(token -> token.revokedAt() == null && !tokens.expired(token));
+                if (now.isEmpty()) {
+                    SecurityContextHolder.clearContext();
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    response.sendRedirect(request.getContextPath() + SIGN_IN + "?expired");
+                    return;
                 }
-                response.sendRedirect(request.getContextPath() + SIGN_IN + "?expired");
-                return;
+                SecurityContext current = SecurityContextHolder.createEmptyContext();
+                current.setAuthentication(TokenAuthentication.of(now.get()));
+                SecurityContextHolder.setContext(current);
             }
             chain.doFilter(request, response);
         }

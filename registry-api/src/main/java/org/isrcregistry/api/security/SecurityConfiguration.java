@@ -88,14 +88,25 @@ class SecurityConfiguration {
                         .access(Access.prefix("prefix"))
                         .requestMatchers(path.matcher(GET, "/v1/prefixes/{prefix}"),
                                 path.matcher(GET, "/v1/prefixes/{prefix}/recordings"),
-                                path.matcher(GET, "/v1/prefixes/{prefix}/recordings/imports/{id}"))
+                                path.matcher(GET, "/v1/prefixes/{prefix}/recordings/imports/{id}"),
+                                path.matcher(GET, "/v1/prefixes/{prefix}/catalogue"))
                         .access(Access.prefix("prefix", Role.AUDITOR))
+                        // Audits and reports: a registrant's answers are limited to its own prefixes (Access.readScope).
+                        .requestMatchers(path.matcher(GET, "/v1/audit"), path.matcher(GET, "/v1/compliance/**"),
+                                path.matcher(GET, "/v1/catalogue/**"))
+                        .access(Access.roles(Role.REGISTRANT, Role.AUDITOR, Role.AGENCY))
+                        // Resolving a conflict: a registrant must hold both codes' prefixes (checked by the controller).
+                        .requestMatchers(path.matcher(POST, "/v1/compliance/conflicts/{id}/resolution"))
+                        .access(Access.roles(Role.REGISTRANT, Role.AGENCY))
                         .requestMatchers(path.matcher(PUT, "/v1/recordings/{isrc}"),
                                 path.matcher(PATCH, "/v1/recordings/{isrc}"),
                                 path.matcher(POST, "/v1/recordings/{isrc}/*"))
                         .access(Access.isrc("isrc"))
                         .requestMatchers(path.matcher(GET, "/v1/recordings/{isrc}/history"))
                         .access(Access.isrc("isrc", Role.AUDITOR))
+                        .requestMatchers(path.matcher(GET, "/v1/registrants/{id}"),
+                                path.matcher(GET, "/v1/registrants/{id}/history"))
+                        .access(Access.registrant("id", Role.AUDITOR))
                         .requestMatchers(path.matcher(GET, "/**")).access(Access.roles(Role.AUDITOR, Role.AGENCY))
                         .anyRequest().access(Access.roles(Role.AGENCY)))
                 .build();

@@ -3,6 +3,7 @@ package org.isrcregistry.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.isrcregistry.api.compliance.RefusedCommands;
 import org.isrcregistry.api.http.ProblemResponses;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ProblemResponses problems;
+    private final RefusedCommands refused;
 
-    SecurityProblems(ProblemResponses problems) {
+    SecurityProblems(ProblemResponses problems, RefusedCommands refused) {
         this.problems = problems;
+        this.refused = refused;
     }
 
     @Override
@@ -49,7 +52,9 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
             throws IOException {
         String required = e instanceof AuthorizationDeniedException denied
                 && denied.getAuthorizationResult() instanceof Access.Refusal refusal ? refusal.required : null;
-        problems.write(response, forbidden(required));
+        ProblemDetail problem = forbidden(required);
+        refused.record(request, problem);
+        problems.write(response, problem);
     }
 
     @Override

@@ -10,6 +10,9 @@ import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.api.security.TokenController.TokenRequest;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.Registrant;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.rule.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +30,29 @@ public class TokenAdministration {
     static final int MAX_LIFETIME_YEARS = 100;
 
     private final ApiTokens tokens;
+    private final Registrants registrants;
 
-    TokenAdministration(ApiTokens tokens) {
+    TokenAdministration(ApiTokens tokens, Registrants registrants) {
         this.tokens = tokens;
+        this.registrants = registrants;
     }
 
     public ApiTokens.Issued issue(TokenRequest request) {
         Set<PrefixCode> prefixes = request.prefixes() == null ? Set.of() : Set.copyOf(request.prefixes());
-        if (request.role() == Role.REGISTRANT && prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "A REGISTRANT token must name at least one prefix",
-                    "Send \"prefixes\": the registrant's prefix codes, e.g. [\"CA-K7Q\"].");
+        RegistrantId registrant = request.registrantId();
+        if (request.role() == Role.REGISTRANT && prefixes.isEmpty() == (registrant == null)) {
+            throw new InvalidFieldException(registrant == null ? "registrantId" : "prefixes",
+                    registrant == null ? "A REGISTRANT token must belong to a registrant"
+                            : "A REGISTRANT token belongs to a registrant or to a list of prefixes, not both",
+                    "Send \"registrantId\": the registrant's id (its token then covers every prefix it holds).");
         }
-        if (request.role() != Role.REGISTRANT && !prefixes.isEmpty()) {
-            throw new InvalidFieldException("prefixes", "Only a REGISTRANT token is limited to prefixes; an "
-                    + request.role() + " token acts on all of them", "Leave \"prefixes\" out, or ask for a REGISTRANT token.");
+        if (request.role() != Role.REGISTRANT && (!prefixes.isEmpty() || registrant != null)) {
+            throw new InvalidFieldException(registrant != null ? "registrantId" : "prefixes", "Only a REGISTRANT token"
+                    + " is limited to a registrant's prefixes; an " + request.role() + " token acts on all of them",
+                    "Leave \"registrantId\" and \"prefixes\" out, or ask for a REGISTRANT token.");
+        }
+        if (registrant != null && registrants.find(registrant).isEmpty()) {
+            throw Registrant.notRegistered(registrant, "registrantId");
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
@@ -52,7 +64,7 @@ public class TokenAdministration {
                     + ", or leave it out for a token that does not expire.");
         }
         String actor = RegistryCommands.actor();
-        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), prefixes,
+        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), registrant, prefixes,
                 request.expiresAt(), actor);
         log.info("API token {} ({}, {}) issued by {}", issued.token().id(), issued.token().name(),
                 issued.token().describe(), actor);

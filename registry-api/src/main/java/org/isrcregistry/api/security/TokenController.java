@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,24 +44,33 @@ public class TokenController {
     }
 
     /**
-     * @param prefixes  REGISTRANT only, at least one: the prefixes it may act on
-     * @param expiresAt when it stops working; never when left out
+     * @param registrantId REGISTRANT only: the registrant it belongs to; it covers the prefixes the registrant holds
+     *                     at each request (a prefix transferred to it too, one transferred away no longer)
+     * @param prefixes     REGISTRANT only, instead of registrantId: the prefixes it may act on, as a fixed list
+     * @param expiresAt    when it stops working; never when left out
      */
     public record TokenRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
+                               @Schema(type = "string", format = "uuid") RegistrantId registrantId,
                                @ArraySchema(schema = @Schema(type = "string", example = "CA-K7Q"))
                                List<@NotNull PrefixCode> prefixes,
                                Instant expiresAt) {
     }
 
-    /** @param token the secret, in the creation's answer only */
-    public record TokenView(UUID id, String name, Role role, Set<String> prefixes, String actor, Instant createdAt,
-                            String createdBy, Instant expiresAt, Instant revokedAt, String revokedBy, String token) {
+    /**
+     * @param prefixes the prefixes it covers now
+     * @param token    the secret, in the creation's answer only
+     */
+    public record TokenView(UUID id, String name, Role role, String registrantId, Set<String> prefixes, String actor,
+                            Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt,
+                            String revokedBy, String token) {
 
         static TokenView of(ApiToken token, String secret) {
             Set<String> prefixes = new TreeSet<>();
             token.prefixes().forEach(prefix -> prefixes.add(prefix.display()));
-            return new TokenView(token.id(), token.name(), token.role(), prefixes, token.actor(), token.createdAt(),
-                    token.createdBy(), token.expiresAt(), token.revokedAt(), token.revokedBy(), secret);
+            return new TokenView(token.id(), token.name(), token.role(),
+                    token.registrant() == null ? null : token.registrant().toString(), prefixes, token.actor(),
+                    token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt(), token.revokedBy(),
+                    secret);
         }
     }
 

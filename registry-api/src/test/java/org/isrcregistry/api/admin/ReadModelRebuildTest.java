@@ -23,7 +23,8 @@ import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.api.TestRegistrants;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.recording.ChangeDistributor;
 import org.isrcregistry.core.recording.LinkRelease;
 import org.isrcregistry.core.recording.LinkWork;
@@ -58,6 +59,12 @@ class ReadModelRebuildTest {
         TABLES.put("recording_work", "isrc, iswc");
         TABLES.put("recording_party_history", "isrc, sequence_number, role");
         TABLES.put("audit_log", "global_index");
+        TABLES.put("compliance_event", "global_index");
+        TABLES.put("compliance_recording", "isrc");
+        TABLES.put("compliance_prefix", "prefix_code");
+        TABLES.put("compliance_state", "isrc, sequence_number");
+        TABLES.put("compliance_activity", "prefix_code, month");
+        TABLES.put("compliance_conflict", "conflict_id");
     }
 
     @Autowired
@@ -81,10 +88,14 @@ class ReadModelRebuildTest {
         return result;
     }
 
+    private RegistrantId registrant(String name, PrefixCode prefix) {
+        return TestRegistrants.register(this::send, name, prefix.countryCode());
+    }
+
     @Test
     void rebuildingEveryReadModelTwiceGivesExactlyTheSameTables() {
         PrefixCode prefix = PrefixCode.parse("JP-R3B");
-        send(new RegisterPrefix(prefix, null, new Registrant("Rebuild Records", null), null));
+        send(new RegisterPrefix(prefix, null, registrant("Rebuild Records", prefix), null));
         IsrcRegistration registration = send(new AssignIsrc(prefix, new RecordingDetails(new RecordingMetadata(
                 "Rebuilt", null, "Rébuild Artist", List.of(), RecordingDuration.ofMillis(201_000), RecordingKind.AUDIO,
                 LocalDate.of(2025, 5, 1)), "Label One", "Distro One", null, null)));
@@ -176,7 +187,7 @@ class ReadModelRebuildTest {
         });
 
         PrefixCode prefix = PrefixCode.parse("JP-D2Q");
-        send(new RegisterPrefix(prefix, null, new Registrant("After The Failure", null), null));
+        send(new RegisterPrefix(prefix, null, registrant("After The Failure", prefix), null));
         IsrcRegistration later = send(new AssignIsrc(prefix, new RecordingDetails(new RecordingMetadata("Later", null,
                 "Artist", List.of(), RecordingDuration.ofMillis(100_000), RecordingKind.AUDIO, null), "Owner", null,
                 null, null)));

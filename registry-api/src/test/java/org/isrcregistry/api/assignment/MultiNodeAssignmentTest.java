@@ -24,13 +24,14 @@ import org.isrcregistry.api.AgencyToken;
 import org.isrcregistry.api.RegistryApplication;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.embedded.EmbeddedKafkaBroker;
+import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.api.TestRegistrants;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
@@ -100,7 +101,8 @@ class MultiNodeAssignmentTest {
     @Test
     void concurrentAssignmentsThroughTwoNodesNeverIssueACodeTwice() throws Exception {
         PrefixCode prefix = PrefixCode.parse("CA-M2N");
-        nodeA.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(prefix, Registrant.named("Multi Node")));
+        nodeA.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(prefix, TestRegistrants.register(
+                nodeA.getBean(RegistryCommands.class), "Multi Node", prefix.countryCode())));
 
         List<Future<IsrcRegistration>> results = runConcurrently(200, i -> () ->
                 (i % 2 == 0 ? nodeA : nodeB).getBean(RegistryCommands.class)
@@ -124,7 +126,8 @@ class MultiNodeAssignmentTest {
     @Test
     void theSameAudioAssignedConcurrentlyThroughTwoNodesGetsOneCode() throws Exception {
         PrefixCode prefix = PrefixCode.parse("CA-F1P");
-        nodeB.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(prefix, Registrant.named("Fingerprints")));
+        nodeB.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(prefix, TestRegistrants.register(
+                nodeB.getBean(RegistryCommands.class), "Fingerprints", prefix.countryCode())));
         AudioFingerprint audio = AudioFingerprint.of("ab".repeat(32));
 
         List<Future<IsrcRegistration>> results = runConcurrently(16, i -> () ->
@@ -151,7 +154,7 @@ class MultiNodeAssignmentTest {
     @Test
     void aTokenIssuedOnOneNodeWorksOnTheOtherUntilRevokedThere() throws Exception {
         nodeA.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(PrefixCode.parse("CA-T0K"),
-                Registrant.named("Tokens")));
+                TestRegistrants.register(nodeA.getBean(RegistryCommands.class), "Tokens", CountryCode.parse("CA"))));
         HttpResponse<String> issued = call(nodeA, "POST", "/v1/admin/tokens", AgencyToken.SECRET,
                 "{\"name\": \"Two nodes\", \"role\": \"REGISTRANT\", \"prefixes\": [\"CA-T0K\"]}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);

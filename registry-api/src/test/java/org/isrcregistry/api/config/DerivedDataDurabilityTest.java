@@ -14,7 +14,8 @@ import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.api.TestRegistrants;
+import org.isrcregistry.core.identifier.CountryCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -70,7 +71,8 @@ class DerivedDataDurabilityTest {
 
     @Test
     void readModelTransactionsCommitAsynchronouslyAndCommandTransactionsSynchronously() {
-        commands.send(RegisterPrefix.withCode(PrefixCode.parse("CA-D9B"), Registrant.named("Durability")));
+        commands.send(RegisterPrefix.withCode(PrefixCode.parse("CA-D9B"),
+                TestRegistrants.register(commands, "Durability", CountryCode.parse("CA"))));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> seen.containsKey("read model"));
         assertThat(seen).containsEntry("command", "on").containsEntry("read model", "off");

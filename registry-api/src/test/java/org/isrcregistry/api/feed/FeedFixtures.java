@@ -16,7 +16,10 @@ import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.core.registrant.RegisterRegistrant;
+import org.isrcregistry.core.registrant.RegistrantDetails;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.registrant.RegistrantKind;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
@@ -43,7 +46,9 @@ final class FeedFixtures {
     /** A newly registered prefix of its own, so tests sharing the store never meet. */
     PrefixCode newPrefix() {
         PrefixCode prefix = unusedPrefix();
-        send(RegisterPrefix.withCode(prefix, new Registrant("Feed Test " + prefix.value(), "feed@test.example")));
+        RegistrantId registrant = send(new RegisterRegistrant(RegistrantId.random(), new RegistrantDetails(
+                "Feed Test " + prefix.value(), List.of(), prefix.countryCode()), RegistrantKind.PRODUCER, null, null));
+        send(RegisterPrefix.withCode(prefix, registrant));
         return prefix;
     }
 

@@ -298,7 +298,7 @@ class KafkaFeedTest {
                 .getBytes();
 
         assertThat(FeedSchemas.errors("org.isrc-registry.OwnershipTransferred.v1", bad)).hasSize(3);
-        assertThat(Files.list(FeedSchemas.DIRECTORY)).hasSize(17);
+        assertThat(Files.list(FeedSchemas.DIRECTORY)).hasSize(25);
     }
 
     private static String typeOf(String className) {

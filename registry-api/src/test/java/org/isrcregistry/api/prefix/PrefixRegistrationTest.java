@@ -66,7 +66,7 @@ class PrefixRegistrationTest {
         assertThat(response.getHeaders().getLocation()).hasToString("/v1/prefixes/CA-K7Q");
         assertThat(response.getBody().path("prefix").asText()).isEqualTo("CAK7Q");
         assertThat(response.getBody().path("display").asText()).isEqualTo("CA-K7Q");
-        assertThat(response.getBody().path("registrant").path("name").asText()).isEqualTo("Disques K7Q");
+        assertThat(response.getBody().path("registrant").path("legalName").asText()).isEqualTo("Disques K7Q");
         assertThat(response.getBody().path("range").path("first").asText()).isEqualTo("00000");
         assertThat(response.getBody().path("range").path("last").asText()).isEqualTo("99999");
         assertThat(response.getBody().path("status").asText()).isEqualTo("ACTIVE");
@@ -79,13 +79,13 @@ class PrefixRegistrationTest {
 
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT payloadtype, payloadrevision, payload, metadata, sequencenumber FROM domainevententry "
-                        + "WHERE aggregateidentifier = 'CAE1V'");
+                        + "WHERE aggregateidentifier = 'CAE1V' AND sequencenumber = 0");
         assertThat(row.get("payloadtype")).isEqualTo("org.isrcregistry.core.prefix.PrefixRegistered");
-        assertThat(row.get("payloadrevision")).isEqualTo("2");
+        assertThat(row.get("payloadrevision")).isEqualTo("3");
         assertThat(row.get("sequencenumber")).isEqualTo(0L);
         JsonNode payload = json.readTree((byte[]) row.get("payload"));
         assertThat(payload.path("prefixCode").asText()).isEqualTo("CAE1V");
-        assertThat(payload.path("registrant").path("name").asText()).isEqualTo("Event Records");
+        assertThat(payload.has("registrant")).as("who holds a prefix is not in its public event").isFalse();
         JsonNode metadata = json.readTree((byte[]) row.get("metadata"));
         assertThat(metadata.path("actor").asText()).isEqualTo(jdbc.queryForObject(
                 "SELECT 'token:' || id FROM api_token WHERE name = 'bootstrap' AND revoked_at IS NULL", String.class));
@@ -99,7 +99,8 @@ class PrefixRegistrationTest {
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM prefix_view WHERE prefix_code = 'GBR2M'");
         assertThat(row.get("country_code")).isEqualTo("GB");
-        assertThat(row.get("registrant_name")).isEqualTo("Read Model Ltd");
+        assertThat(jdbc.queryForObject("SELECT legal_name FROM registrant_view WHERE registrant_id = ?",
+                String.class, row.get("registrant_id"))).isEqualTo("Read Model Ltd");
         assertThat(row.get("status")).isEqualTo("ACTIVE");
     }
 
@@ -111,7 +112,7 @@ class PrefixRegistrationTest {
         for (String form : List.of("FR-Z9A", "FRZ9A", "fr-z9a", "frz9a")) {
             ResponseEntity<JsonNode> found = http.getForEntity("/v1/prefixes/" + form, JsonNode.class);
             assertThat(found.getStatusCode()).as(form).isEqualTo(HttpStatus.OK);
-            assertThat(found.getBody().path("registrant").path("name").asText()).isEqualTo("Zéro Neuf");
+            assertThat(found.getBody().path("registrant").path("legalName").asText()).isEqualTo("Zéro Neuf");
         }
     }
 
@@ -125,17 +126,18 @@ class PrefixRegistrationTest {
                     seen -> seen.stream().anyMatch(r -> "USK4F".equals(r.key())), Duration.ofSeconds(30))
                     .stream().filter(r -> "USK4F".equals(r.key())).findFirst().orElseThrow();
 
-            String eventId = jdbc.queryForObject(
-                    "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = 'USK4F'", String.class);
+            String eventId = jdbc.queryForObject("SELECT eventidentifier FROM domainevententry"
+                    + " WHERE aggregateidentifier = 'USK4F' AND sequencenumber = 0", String.class);
             assertThat(header(record, "ce_id")).isEqualTo(eventId);
-            assertThat(header(record, "ce_type")).isEqualTo("org.isrc-registry.PrefixRegistered.v2");
+            assertThat(header(record, "ce_type")).isEqualTo("org.isrc-registry.PrefixRegistered.v3");
             assertThat(header(record, "ce_subject")).isEqualTo("USK4F");
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(header(record, "ce_source")).isEqualTo("urn:isrc-registry");
             assertThat(header(record, "ce_time")).isNotBlank();
             assertThat(header(record, "content-type")).isEqualTo("application/json");
             JsonNode value = json.readTree(record.value());
-            assertThat(value.path("registrant").path("name").asText()).isEqualTo("Kafka Feed Inc");
+            assertThat(value.path("prefixCode").asText()).isEqualTo("USK4F");
+            assertThat(value.has("registrant")).isFalse();
         }
     }
 
@@ -151,8 +153,9 @@ class PrefixRegistrationTest {
         assertThat(again.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(again.getBody().path("type").asText())
                 .isEqualTo("https://isrc-registry.org/problems/prefix-already-registered");
-        assertThat(again.getBody().path("field").asText()).isEqualTo("prefixCode");
-        assertThat(eventsOf("CAD0P")).isEqualTo(1);
+        assertThat(again.getBody().path("field").asText()).isEqualTo("prefix");
+        assertThat(again.getBody().path("detail").asText()).contains("registrant code D0P under CA is taken");
+        assertThat(eventsOf("CAD0P")).as("registered and allocated, once").isEqualTo(2);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.api.TestRegistrants;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
@@ -35,7 +35,8 @@ final class Recordings {
 
     PrefixCode prefix(String code) {
         PrefixCode prefix = PrefixCode.parse(code);
-        send(new RegisterPrefix(prefix, null, new Registrant("Registrant " + code, null), null), "register-" + code);
+        send(new RegisterPrefix(prefix, null, TestRegistrants.register(c -> send(c, "registrant-" + code), "Registrant " + code,
+                prefix.countryCode()), null), "register-" + code);
         return prefix;
     }
 

@@ -18,7 +18,9 @@ import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.Recordings;
 import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.rule.RegistrantCodes;
+import org.isrcregistry.core.rule.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
 import java.util.ArrayList;
@@ -34,9 +36,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
 
 /**
- * A prefix code allocated by the agency to a registrant, and the ledger of the designations it has
- * used per year of reference. Every ISRC is created here, so that taking its designation and
- * creating its recording happen in one unit of work: a designation is never issued twice.
+ * A prefix code allocated by the agency to a registrant (its holder, which a transfer changes), and the
+ * ledger of the designations it has used per year of reference. Every ISRC is created here, so that
+ * taking its designation and creating its recording happen in one unit of work: a designation is never
+ * issued twice.
  *
  * <p>Every handler is CREATE_IF_MISSING so that a command on an unknown prefix is refused with
  * PREFIX_NOT_REGISTERED (nothing is stored for a refused command).
@@ -47,7 +50,8 @@ public class Prefix {
     @AggregateIdentifier
     private String id;
     private PrefixCode prefixCode;
-    private Registrant registrant;
+    /** Null for a prefix registered before registrants were records, until the migration records its holder. */
+    private RegistrantId holder;
     private DesignationRange range;
     private boolean suspended;
     private Map<Integer, DesignationLedger> years = new TreeMap<>();
@@ -57,11 +61,14 @@ public class Prefix {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public PrefixCode handle(RegisterPrefix command, RegistrantCodes registrantCodes) {
+    public PrefixCode handle(RegisterPrefix command, RegistrantCodes registrantCodes, Registrants registrants,
+                             AgencyCountryCodes agency) {
         if (prefixCode != null) {
-            throw new RegistryRuleException(PREFIX_ALREADY_REGISTERED, "prefixCode",
-                    prefixCode.display() + " is already registered to " + registrant.name(),
-                    "Choose another registrant code, or register with the country code only to get the next free one.");
+            throw new RegistryRuleException(PREFIX_ALREADY_REGISTERED, "prefix",
+                    "registrant code " + prefixCode.registrantCode() + " under " + prefixCode.countryCode()
+                            + " is taken: " + prefixCode.display() + " is already allocated (a registrant code is"
+                            + " never allocated twice, not even after its holder stopped trading)",
+                    "Choose another registrant code, or send the country code only to get the next free one.");
         }
         CountryCode country = command.countryCode();
         if (country.retired()) {
@@ -69,13 +76,51 @@ public class Prefix {
                     country.value() + " is a retired ISRC prefix: its codes stay valid but no new registrant codes are allocated",
                     "Register the prefix under the country's current ISRC prefix.");
         }
+        if (!agency.allows(country)) {
+            throw new RegistryRuleException(COUNTRY_CODE_NOT_AGENCYS, command.prefixCode() != null ? "prefix" : "countryCode",
+                    country.value() + " is not one of this agency's prefix letters (" + agency.describe() + ")",
+                    "Allocate under " + agency.describe() + "; codes under " + country.value()
+                            + " are allocated by the agency IFPI gave those letters to.");
+        }
+        requireActiveRegistrant(command.registrant(), "registrantId", registrants);
         PrefixCode code = command.prefixCode() != null ? command.prefixCode()
                 : PrefixCode.of(country, registrantCodes.nextFree(country).orElseThrow(
                         () -> new RegistryRuleException(REGISTRANT_CODES_EXHAUSTED, "countryCode",
                                 "no registrant code is free under " + country.value(),
                                 "Ask the ISRC Registration Authority (IFPI) for another prefix for the country.")));
-        apply(new PrefixRegistered(code, command.registrant(), command.range()));
+        apply(new PrefixRegistered(code, command.range()));
+        apply(new PrefixAllocated(code, command.registrant()));
         return code;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(TransferPrefix command, Registrants registrants) {
+        requireRegistered(command.prefixCode());
+        if (command.to().equals(holder)) {
+            throw new RegistryRuleException(SAME_HOLDER, "registrantId",
+                    prefixCode.display() + " is already held by registrant " + holder,
+                    "Name the registrant the prefix goes to, not its current holder.");
+        }
+        requireActiveRegistrant(command.to(), "registrantId", registrants);
+        apply(new PrefixTransferred(prefixCode, holder, command.to(), command.reason()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordLegacyHolder command) {
+        requireRegistered(command.prefixCode());
+        if (holder == null) {
+            apply(new PrefixAllocated(prefixCode, command.registrantId()));
+        }
+    }
+
+    private static void requireActiveRegistrant(RegistrantId id, String field, Registrants registrants) {
+        Registrants.Registrant registrant = registrants.find(id)
+                .orElseThrow(() -> org.isrcregistry.core.registrant.Registrant.notRegistered(id, field));
+        if (!registrant.active()) {
+            throw org.isrcregistry.core.registrant.Registrant.inactive(id, field);
+        }
     }
 
     @CommandHandler
@@ -284,8 +329,17 @@ public class Prefix {
     void on(PrefixRegistered event) {
         id = event.prefixCode().value();
         prefixCode = event.prefixCode();
-        registrant = event.registrant();
         range = event.range();
+    }
+
+    @EventSourcingHandler
+    void on(PrefixAllocated event) {
+        holder = event.registrantId();
+    }
+
+    @EventSourcingHandler
+    void on(PrefixTransferred event) {
+        holder = event.to();
     }
 
     @EventSourcingHandler

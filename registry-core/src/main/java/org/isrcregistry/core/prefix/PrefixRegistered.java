@@ -4,8 +4,11 @@ import org.axonframework.serialization.Revision;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.identifier.PrefixCode;
 
-/** Revision 1 held the registrant as a plain name: see PrefixRegisteredUpcaster. */
-@Revision("2")
-public record PrefixRegistered(PrefixCode prefixCode, Registrant registrant, DesignationRange range)
-        implements PrefixEvent {
+/**
+ * A prefix code allocated, with the designations it may issue. Who holds it is not part of this public event: it is
+ * {@link PrefixAllocated}'s (IFPI Bulletin 2006/02). Revisions 1 and 2 held the registrant's name and contact: see
+ * PrefixRegisteredUpcaster and docs/registrants.md.
+ */
+@Revision("3")
+public record PrefixRegistered(PrefixCode prefixCode, DesignationRange range) implements PrefixEvent {
 }

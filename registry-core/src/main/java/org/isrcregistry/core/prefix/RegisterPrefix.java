@@ -2,6 +2,7 @@ package org.isrcregistry.core.prefix;
 
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 public record RegisterPrefix(
         PrefixCode prefixCode,
         CountryCode countryCode,
-        Registrant registrant,
+        RegistrantId registrant,
         DesignationRange range) implements PrefixCommand {
 
     public RegisterPrefix {
@@ -28,11 +29,11 @@ public record RegisterPrefix(
         range = range == null ? DesignationRange.full() : range;
     }
 
-    public static RegisterPrefix withCode(PrefixCode prefixCode, Registrant registrant) {
+    public static RegisterPrefix withCode(PrefixCode prefixCode, RegistrantId registrant) {
         return new RegisterPrefix(prefixCode, null, registrant, null);
     }
 
-    public static RegisterPrefix inCountry(CountryCode countryCode, Registrant registrant) {
+    public static RegisterPrefix inCountry(CountryCode countryCode, RegistrantId registrant) {
         return new RegisterPrefix(null, countryCode, registrant, null);
     }
 }

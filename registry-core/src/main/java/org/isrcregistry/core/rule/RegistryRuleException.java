@@ -21,7 +21,12 @@ public class RegistryRuleException extends RuntimeException {
         RULE_REFUSED,
         NOT_FOUND,
         WITHDRAWN,
-        CONFLICT
+        CONFLICT,
+        REGISTRANT_NOT_REGISTERED,
+        REGISTRANT_ALREADY_REGISTERED,
+        REGISTRANT_INACTIVE,
+        COUNTRY_CODE_NOT_AGENCYS,
+        SAME_HOLDER
     }
 
     private final Kind kind;

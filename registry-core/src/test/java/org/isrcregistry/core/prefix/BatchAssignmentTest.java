@@ -94,7 +94,7 @@ class BatchAssignmentTest {
 
     @Test
     void requestsBeyondTheRangeAreRefusedOnTheirOwn() {
-        fixture.given(new PrefixRegistered(PREFIX, REGISTRANT, new DesignationRange(7, 8)))
+        fixture.given(new PrefixRegistered(PREFIX, new DesignationRange(7, 8)))
                 .when(batch(song, other, third))
                 .expectEvents(assigned(isrc26(7)), assigned(isrc26(8)))
                 .expectResultMessagePayloadMatching(outcomes(List.of(Result.REGISTERED, Result.REGISTERED, Result.REFUSED),

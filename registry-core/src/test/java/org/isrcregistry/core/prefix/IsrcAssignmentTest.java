@@ -65,7 +65,7 @@ class IsrcAssignmentTest {
 
     @Test
     void startsAtTheFirstDesignationOfTheAllocatedRange() {
-        fixture.given(new PrefixRegistered(PREFIX, REGISTRANT, new DesignationRange(50_000, 59_999)))
+        fixture.given(new PrefixRegistered(PREFIX, new DesignationRange(50_000, 59_999)))
                 .when(new AssignIsrc(PREFIX, song))
                 .expectEvents(assigned(isrc26(50_000)));
     }
@@ -92,7 +92,7 @@ class IsrcAssignmentTest {
 
     @Test
     void refusesWhenTheYearsRangeIsUsedUp() {
-        fixture.given(new PrefixRegistered(PREFIX, REGISTRANT, new DesignationRange(7, 8)),
+        fixture.given(new PrefixRegistered(PREFIX, new DesignationRange(7, 8)),
                         assigned(isrc26(7)), assigned(isrc26(8)))
                 .when(new AssignIsrc(PREFIX, song))
                 .expectNoEvents()

@@ -3,13 +3,14 @@ package org.isrcregistry.core.prefix;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.testing.RecordingStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
+import static org.isrcregistry.core.testing.PrefixFixtures.STOPPED_TRADING;
 import static org.isrcregistry.core.testing.PrefixFixtures.prefixFixture;
 import static org.isrcregistry.core.testing.Refusals.refused;
 import static org.isrcregistry.core.testing.Samples.*;
@@ -24,14 +25,15 @@ class PrefixRegistrationTest {
     void registersAnExplicitPrefixCodeWithTheFullRange() {
         fixture.givenNoPriorActivity()
                 .when(RegisterPrefix.withCode(PREFIX, REGISTRANT))
-                .expectEvents(new PrefixRegistered(PREFIX, REGISTRANT, DesignationRange.full()));
+                .expectEvents(new PrefixRegistered(PREFIX, DesignationRange.full()), new PrefixAllocated(PREFIX, REGISTRANT));
     }
 
     @Test
     void registersTheNextFreeRegistrantCodeWhenOnlyTheCountryIsGiven() {
         fixture.givenNoPriorActivity()
                 .when(RegisterPrefix.inCountry(CountryCode.parse("CA"), REGISTRANT))
-                .expectEvents(new PrefixRegistered(PrefixCode.parse("CAB2X"), REGISTRANT, DesignationRange.full()));
+                .expectEvents(new PrefixRegistered(PrefixCode.parse("CAB2X"), DesignationRange.full()),
+                        new PrefixAllocated(PrefixCode.parse("CAB2X"), REGISTRANT));
     }
 
     @Test
@@ -39,15 +41,15 @@ class PrefixRegistrationTest {
         DesignationRange subset = new DesignationRange(50_000, 59_999);
         fixture.givenNoPriorActivity()
                 .when(new RegisterPrefix(PREFIX, null, REGISTRANT, subset))
-                .expectEvents(new PrefixRegistered(PREFIX, REGISTRANT, subset));
+                .expectEvents(new PrefixRegistered(PREFIX, subset), new PrefixAllocated(PREFIX, REGISTRANT));
     }
 
     @Test
     void refusesAPrefixCodeAlreadyRegistered() {
         fixture.given(prefixRegistered())
-                .when(RegisterPrefix.withCode(PREFIX, Registrant.named("Another label")))
+                .when(RegisterPrefix.withCode(PREFIX, OTHER_REGISTRANT))
                 .expectNoEvents()
-                .expectException(refused(PREFIX_ALREADY_REGISTERED, "already registered to Disques Nordet"));
+                .expectException(refused(PREFIX_ALREADY_REGISTERED, "registrant code K7Q under CA is taken"));
     }
 
     @Test
@@ -68,10 +70,54 @@ class PrefixRegistrationTest {
     }
 
     @Test
-    void requiresARegistrantName() {
-        assertThatThrownBy(() -> Registrant.named(" "))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name is required");
+    void refusesACountryCodeThatIsNotTheAgencys() {
+        fixture.givenNoPriorActivity()
+                .when(RegisterPrefix.withCode(PrefixCode.parse("ZZK7Q"), REGISTRANT))
+                .expectNoEvents()
+                .expectException(refused(COUNTRY_CODE_NOT_AGENCYS, "ZZ is not one of this agency's prefix letters (CA)"));
+    }
+
+    @Test
+    void refusesAnUnknownRegistrant() {
+        fixture.givenNoPriorActivity()
+                .when(RegisterPrefix.withCode(PREFIX, RegistrantId.parse("00000000-0000-4000-8000-000000000001")))
+                .expectNoEvents()
+                .expectException(refused(REGISTRANT_NOT_REGISTERED, "no registrant 00000000-0000-4000-8000-000000000001"));
+    }
+
+    @Test
+    void refusesARegistrantThatStoppedTrading() {
+        fixture.givenNoPriorActivity()
+                .when(RegisterPrefix.withCode(PREFIX, STOPPED_TRADING))
+                .expectNoEvents()
+                .expectException(refused(REGISTRANT_INACTIVE, "deactivated"));
+    }
+
+    @Test
+    void transfersAPrefixToAnotherRegistrant() {
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, REGISTRANT))
+                .when(new TransferPrefix(PREFIX, OTHER_REGISTRANT, "catalogue sold"))
+                .expectEvents(new PrefixTransferred(PREFIX, REGISTRANT, OTHER_REGISTRANT, "catalogue sold"));
+    }
+
+    @Test
+    void refusesATransferToTheSameHolder() {
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, REGISTRANT),
+                        new PrefixTransferred(PREFIX, REGISTRANT, OTHER_REGISTRANT, "catalogue sold"))
+                .when(new TransferPrefix(PREFIX, OTHER_REGISTRANT, "again"))
+                .expectNoEvents()
+                .expectException(refused(SAME_HOLDER, "already held by registrant " + OTHER_REGISTRANT));
+    }
+
+    @Test
+    void recordsALegacyPrefixsHolderOnce() {
+        fixture.given(prefixRegistered())
+                .when(new RecordLegacyHolder(PREFIX, RegistrantId.ofLegacyPrefix(PREFIX)))
+                .expectEvents(new PrefixAllocated(PREFIX, RegistrantId.ofLegacyPrefix(PREFIX)));
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, REGISTRANT))
+                .when(new RecordLegacyHolder(PREFIX, RegistrantId.ofLegacyPrefix(PREFIX)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.isrcregistry.core.prefix.DesignationOrigin;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
-import org.isrcregistry.core.prefix.Registrant;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.IsrcAssigned;
@@ -21,11 +21,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Test data: prefix CA-K7Q registered to "Disques Nordet", recordings assigned in 2026. */
+/** Test data: prefix CA-K7Q allocated to the registrant REGISTRANT, recordings assigned in 2026. */
 public final class Samples {
 
     public static final PrefixCode PREFIX = PrefixCode.parse("CAK7Q");
-    public static final Registrant REGISTRANT = Registrant.named("Disques Nordet");
+    public static final RegistrantId REGISTRANT = RegistrantId.parse("5f0c2a1e-8d3b-4c6e-9a7f-2b1d0e4c3a58");
+    public static final RegistrantId OTHER_REGISTRANT = RegistrantId.parse("9b7e6d5c-4a3b-4f2e-8d1c-0a9b8c7d6e5f");
     public static final Clock IN_2026 = Clock.fixed(Instant.parse("2026-03-14T12:00:00Z"), ZoneOffset.UTC);
     public static final String OWNER = "Disques Nordet";
 
@@ -41,7 +42,7 @@ public final class Samples {
     }
 
     public static PrefixRegistered prefixRegistered() {
-        return new PrefixRegistered(PREFIX, REGISTRANT, DesignationRange.full());
+        return new PrefixRegistered(PREFIX, DesignationRange.full());
     }
 
     public static DesignationTaken assigned(Isrc isrc) {

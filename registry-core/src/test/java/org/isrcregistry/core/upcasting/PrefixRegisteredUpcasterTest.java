@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.PrefixRegistered;
-import org.isrcregistry.core.prefix.Registrant;
 import org.isrcregistry.core.testing.Serializers;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,28 @@ class PrefixRegisteredUpcasterTest {
                 Stream.of(entry), serializer, new PrefixRegisteredUpcaster());
 
         DomainEventMessage<?> event = events.next();
-        assertThat(event.getPayload()).isEqualTo(
-                new PrefixRegistered(PREFIX, new Registrant("Disques Nordet", null), DesignationRange.full()));
+        assertThat(event.getPayload()).isEqualTo(new PrefixRegistered(PREFIX, DesignationRange.full()));
         assertThat(events.hasNext()).isFalse();
+    }
+
+    /** Exactly as the registry wrote it before registrants were records (revision 2, name and contact). */
+    @Test
+    void readsARevision2EventWithoutItsHolder() {
+        String stored = """
+                {"prefixCode":"CAK7Q","registrant":{"name":"Disques Nordet","contact":"isrc@nordet.ca"},\
+                "range":{"first":10,"last":20}}""";
+        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Prefix", "CAK7Q", 0, "event-1",
+                Instant.parse("2026-05-01T10:00:00Z"), PrefixRegistered.class.getName(), "2", stored, "{}");
+
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                Stream.of(entry), serializer, new PrefixRegisteredUpcaster());
+
+        assertThat(events.next().getPayload()).isEqualTo(new PrefixRegistered(PREFIX, new DesignationRange(10, 20)));
     }
 
     @Test
     void leavesTheCurrentRevisionAlone() {
-        PrefixRegistered current = new PrefixRegistered(PREFIX, new Registrant("Disques Nordet", "isrc@nordet.ca"),
-                new DesignationRange(10, 20));
+        PrefixRegistered current = new PrefixRegistered(PREFIX, new DesignationRange(10, 20));
         var serialized = serializer.serialize(current, String.class);
         GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Prefix", "CAK7Q", 0, "event-2",
                 Instant.parse("2026-05-01T10:00:00Z"), serialized.getType().getName(),
