@@ -9,9 +9,13 @@ import org.isrcregistry.api.prefix.Prefixes;
 import org.isrcregistry.api.security.Access;
 import org.isrcregistry.api.security.ApiToken;
 import org.isrcregistry.api.security.Role;
+import org.isrcregistry.projections.compliance.ComplianceQueries;
+import org.isrcregistry.projections.compliance.Report;
 import org.isrcregistry.projections.feed.KafkaFeedMetrics;
 import org.isrcregistry.projections.prefix.PrefixQueries;
 import org.isrcregistry.projections.prefix.PrefixView;
+import org.isrcregistry.projections.registrant.RegistrantQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +31,16 @@ class HomePages {
     private final RecordingImports imports;
     private final ObjectProvider<KafkaFeedMetrics> feed;
     private final AgencyProperties agency;
+    private final RegistrantQueries registrants;
+    private final ComplianceQueries compliance;
+    private final JdbcTemplate jdbc;
 
     HomePages(PrefixQueries prefixQueries, Prefixes prefixes, RecordingImports imports,
-              ObjectProvider<KafkaFeedMetrics> feed, AgencyProperties agency) {
+              ObjectProvider<KafkaFeedMetrics> feed, AgencyProperties agency, RegistrantQueries registrants,
+              ComplianceQueries compliance, JdbcTemplate jdbc) {
+        this.registrants = registrants;
+        this.compliance = compliance;
+        this.jdbc = jdbc;
         this.prefixQueries = prefixQueries;
         this.prefixes = prefixes;
         this.imports = imports;
@@ -58,6 +69,12 @@ class HomePages {
         int year = LocalDate.now(agency.timeZone()).getYear();
         model.addAttribute("year", year);
         model.addAttribute("prefixCount", prefixQueries.count());
+        model.addAttribute("registrantCount", registrants.search(
+                new RegistrantQueries.Criteria(null, null, null, null, null), 0, 1).total());
+        // The conflict queue's own query (GET /v1/compliance/conflicts?status=OPEN), counted.
+        Report open = compliance.conflicts("OPEN", null, null);
+        model.addAttribute("openConflicts", jdbc.queryForObject("SELECT count(*) FROM (" + open.select() + ") open",
+                Long.class, open.args().toArray()));
         model.addAttribute("takenThisYear", prefixQueries.takenInYear(year % 100));
         model.addAttribute("importsRunning", imports.running());
         KafkaFeedMetrics metrics = feed.getIfAvailable();
