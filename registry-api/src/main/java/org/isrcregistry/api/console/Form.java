@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.isrcregistry.api.problem.ProblemHandler;
 import org.springframework.http.ProblemDetail;
 
@@ -91,7 +92,7 @@ public final class Form {
      *
      * @return the command's answer, or null when it was refused
      */
-    <T> T submit(java.util.function.Supplier<T> command) {
+    <T> T submit(Supplier<T> command) {
         try {
             return command.get();
         } catch (RuntimeException e) {

@@ -14,6 +14,8 @@ import org.isrcregistry.api.prefix.Prefixes;
 import org.isrcregistry.api.security.Access;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,10 +39,12 @@ class ImportPages {
 
     private final RecordingImports imports;
     private final Prefixes prefixes;
+    private final MessageSource messages;
 
-    ImportPages(RecordingImports imports, Prefixes prefixes) {
+    ImportPages(RecordingImports imports, Prefixes prefixes, MessageSource messages) {
         this.imports = imports;
         this.prefixes = prefixes;
+        this.messages = messages;
     }
 
     @GetMapping("/console/prefixes/{prefix}/imports/new")
@@ -61,7 +65,7 @@ class ImportPages {
         Access.requireHolderOf(code);
         Form form = Form.empty();
         if (file == null || file.isEmpty()) {
-            form.refuse("file", "No file was chosen, or it is empty. Choose a CSV file with a header row.");
+            form.refuse("file", messages.getMessage("import.noFile", null, LocaleContextHolder.getLocale()));
         } else {
             byte[] content = file.getBytes();
             List<ImportView.Row> rows = form.submit(() -> imports.checkCsv(code, content, PREVIEW_ROWS));
@@ -82,7 +86,7 @@ class ImportPages {
         byte[] content = (byte[]) session.getAttribute(WAITING + code.value());
         if (content == null) {
             Form form = Form.empty();
-            form.refuse("file", "The file to import is no longer waiting (the session was renewed). Choose it again.");
+            form.refuse("file", messages.getMessage("import.notWaiting", null, LocaleContextHolder.getLocale()));
             model.addAttribute("form", form);
             return upload(prefix, model);
         }

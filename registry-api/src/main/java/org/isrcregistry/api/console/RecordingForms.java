@@ -1,6 +1,8 @@
 package org.isrcregistry.api.console;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +88,7 @@ final class RecordingForms {
         return form.parse(field, text -> {
             try {
                 return LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a date of the form 2026-03-01");
             }
         });
@@ -98,7 +100,7 @@ final class RecordingForms {
                 return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + text + "' is not one of "
-                        + java.util.Arrays.toString(type.getEnumConstants()));
+                        + Arrays.toString(type.getEnumConstants()));
             }
         });
     }

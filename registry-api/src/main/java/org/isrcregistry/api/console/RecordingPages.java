@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.api.recording.RecordingChanges;
 import org.isrcregistry.api.recording.RecordingRequest;
 import org.isrcregistry.api.recording.RecordingResponse;
@@ -84,7 +85,7 @@ class RecordingPages {
             RecordingSearch search = searches.search(form.text("title"), form.text("artist"), form.text("prefix"),
                     form.text("year"), form.text("kind"), form.text("status"));
             if (user.role() == Role.REGISTRANT && (search.prefix() == null || !user.holds(search.prefix()))) {
-                throw new org.isrcregistry.api.problem.InvalidFieldException("prefix", "A registrant searches its"
+                throw new InvalidFieldException("prefix", "A registrant searches its"
                         + " own prefixes only", "Choose one of your prefixes.");
             }
             return searches.page(search, form.text("cursor"), "50");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.isrcregistry.api.security.ApiTokens;
@@ -52,7 +53,7 @@ class TokenPages {
     @PostMapping("/console/tokens")
     String issue(@RequestParam Map<String, String> fields, Model model, HttpServletResponse response) {
         Form form = new Form(fields);
-        Role role = form.parse("role", text -> Role.valueOf(text.toUpperCase(java.util.Locale.ROOT)));
+        Role role = form.parse("role", text -> Role.valueOf(text.toUpperCase(Locale.ROOT)));
         List<PrefixCode> prefixes = null;
         String listed = form.text("prefixes");
         if (listed != null) {
