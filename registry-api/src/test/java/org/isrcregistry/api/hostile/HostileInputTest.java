@@ -77,7 +77,7 @@ class HostileInputTest extends WithNewPrefix {
     @ParameterizedTest
     @ValueSource(strings = {"text/html", ";;;", "*/*;q=0", "application/json;q=0, text/*", "application/xml"})
     void anUnusableAcceptIsRefusedBeforeAnythingIsStored(String accept) {
-        String isrc = registry.assign(prefix, "Accepted");
+        String isrc = registry.assign(prefix, "Accepted " + accept.hashCode());
         int before = events();
         int tokens = tokens();
 
