@@ -67,7 +67,7 @@ class HomePages {
             return "console/registrant-home";
         }
         int year = LocalDate.now(agency.timeZone()).getYear();
-        model.addAttribute("year", year);
+        model.addAttribute("year", String.valueOf(year));
         model.addAttribute("prefixCount", prefixQueries.count());
         model.addAttribute("registrantCount", registrants.search(
                 new RegistrantQueries.Criteria(null, null, null, null, null), 0, 1).total());

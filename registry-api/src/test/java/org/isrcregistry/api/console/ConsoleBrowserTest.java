@@ -286,6 +286,7 @@ class ConsoleBrowserTest extends WithNewPrefix {
             fr.navigate(url("/console/sign-in"));
             assertThat(fr.locator("h1")).hasText("Connexion");
             assertThat(fr.locator("html")).hasAttribute("lang", "fr");
+            screenshot(fr, "sign-in-fr");
             fr.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(fr.locator("h1")).hasText("Sign in");
         } finally {
@@ -338,6 +339,10 @@ class ConsoleBrowserTest extends WithNewPrefix {
     }
 
     private void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    private static void screenshot(Page page, String name) {
         String directory = System.getProperty("console.screenshots");
         if (directory != null) {
             assertThat(page.locator("footer.site")).isVisible();
