@@ -90,7 +90,8 @@ public class PrefixQueries {
         return count == null ? 0 : count;
     }
 
-    static String like(String text) {
+    /** A LIKE pattern that finds {@code text} anywhere, its own % and _ taken literally. */
+    public static String like(String text) {
         return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 

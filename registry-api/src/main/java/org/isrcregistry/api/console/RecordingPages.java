@@ -102,12 +102,13 @@ class RecordingPages {
     @GetMapping("/console/recordings/{isrc}")
     String recording(@PathVariable String isrc, Model model) {
         Isrc code = Isrc.parse(isrc);
-        RecordingState state = state(code);
+        boolean reader = Access.token().filter(token -> token.role() == Role.AUDITOR
+                || token.holds(code.prefixCode())).isPresent();
+        // Another registrant's recording: its public state only, as GET /v1/recordings/{isrc} answers it.
+        RecordingState state = reader ? state(code) : state(code).forPublic();
         model.addAttribute("recording", state);
         Lineage lineage = queries.lineage(state);
         model.addAttribute("lineage", LineageGraph.of(state, lineage));
-        boolean reader = Access.token().filter(token -> token.role() == Role.AUDITOR
-                || token.holds(code.prefixCode())).isPresent();
         if (reader) {
             model.addAttribute("history", history.entries(code).stream().map(this::timelineEntry).toList());
         }
@@ -211,7 +212,7 @@ class RecordingPages {
         if (isrc != null && !isrc.isBlank()) {
             Isrc code = form.parse("isrc", Isrc::parse);
             if (code != null) {
-                model.addAttribute("recording", form.submit(() -> state(code)));
+                model.addAttribute("recording", form.submit(() -> state(code).forPublic()));
             }
         }
         return "console/lookup";

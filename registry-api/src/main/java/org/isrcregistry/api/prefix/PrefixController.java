@@ -13,6 +13,7 @@ import java.net.URI;
 import org.isrcregistry.projections.registrant.Page;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
 import org.isrcregistry.projections.prefix.PrefixQueries;
@@ -55,14 +56,14 @@ public class PrefixController {
     }
 
     /** @param contact an e-mail address, or the name of a person or department */
-    public record RegistrantRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String contact) {
+    public record RegistrantRequest(@NotBlank @Size(max = Text.NAME) String name, @Size(max = Text.NAME) String contact) {
     }
 
     public record RangeRequest(@NotNull Integer first, @NotNull Integer last) {
     }
 
     @PostMapping
-    @Operation(summary = "Allocate a prefix to a registrant (agency)")
+    @Operation(operationId = "registerPrefix", summary = "Allocate a prefix to a registrant (agency)")
     public ResponseEntity<PrefixView> register(@Valid @RequestBody RegisterPrefixRequest request) {
         PrefixView view = prefixes.register(request);
         return ResponseEntity.created(URI.create("/v1/prefixes/" + view.display())).body(view);
@@ -98,12 +99,12 @@ public class PrefixController {
     }
 
     @GetMapping("/{prefix}")
-    @Operation(summary = "Read a prefix, with its designation usage per year")
+    @Operation(operationId = "getPrefix", summary = "Read a prefix, with its designation usage per year")
     public PrefixView get(@PathVariable String prefix) {
         return prefixes.get(PrefixCode.parse(prefix));
     }
 
-    public record SuspensionRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record SuspensionRequest(@NotBlank @Size(max = Text.REASON) String reason) {
     }
 
     @PostMapping("/{prefix}/suspension")
