@@ -12,6 +12,7 @@ import org.isrcregistry.api.security.Role;
 import org.isrcregistry.projections.compliance.ComplianceQueries;
 import org.isrcregistry.projections.compliance.Report;
 import org.isrcregistry.projections.feed.KafkaFeedMetrics;
+import org.isrcregistry.projections.ledger.LedgerProofs;
 import org.isrcregistry.projections.prefix.PrefixQueries;
 import org.isrcregistry.projections.prefix.PrefixView;
 import org.isrcregistry.projections.registrant.RegistrantQueries;
@@ -34,10 +35,12 @@ class HomePages {
     private final RegistrantQueries registrants;
     private final ComplianceQueries compliance;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<LedgerProofs> ledger;
 
     HomePages(PrefixQueries prefixQueries, Prefixes prefixes, RecordingImports imports,
               ObjectProvider<KafkaFeedMetrics> feed, AgencyProperties agency, RegistrantQueries registrants,
-              ComplianceQueries compliance, JdbcTemplate jdbc) {
+              ComplianceQueries compliance, JdbcTemplate jdbc, ObjectProvider<LedgerProofs> ledger) {
+        this.ledger = ledger;
         this.registrants = registrants;
         this.compliance = compliance;
         this.jdbc = jdbc;
@@ -79,6 +82,8 @@ class HomePages {
         model.addAttribute("importsRunning", imports.running());
         KafkaFeedMetrics metrics = feed.getIfAvailable();
         model.addAttribute("feedBacklog", metrics == null ? null : metrics.backlog());
+        LedgerProofs proofs = ledger.getIfAvailable();
+        model.addAttribute("checkpoint", proofs == null ? null : proofs.latestCheckpoint().orElse(null));
         return "console/dashboard";
     }
 }

@@ -90,6 +90,8 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
         assertThat(page.locator("dl.figures")).containsText("Prefixes registered");
         assertThat(page.locator("dl.figures")).containsText("Feed backlog");
+        assertThat(page.locator("dl.figures")).containsText("Open conflicts");
+        assertThat(page.locator("dl.figures")).containsText("latest checkpoint");
         screenshot("dashboard");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a prefix").setExact(true)).first().click();
