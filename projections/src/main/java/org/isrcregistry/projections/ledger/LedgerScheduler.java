@@ -23,6 +23,8 @@ class LedgerScheduler implements SmartLifecycle {
     private ScheduledExecutorService threads;
     private volatile String lastWriterFailure;
     private volatile String lastPublisherFailure;
+    private volatile long publishNotBefore;
+    private static final long PUBLISH_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     LedgerScheduler(LedgerWriter writer, CheckpointPublisher publisher, long pollMillis) {
         this.writer = writer;
@@ -62,10 +64,15 @@ class LedgerScheduler implements SmartLifecycle {
     }
 
     private void publish() {
+        if (System.nanoTime() < publishNotBefore) {
+            return;
+        }
         try {
             publisher.publish();
             lastPublisherFailure = null;
         } catch (RuntimeException e) {
+            // The broker is down or refusing: a new producer every half second would only add to its load.
+            publishNotBefore = System.nanoTime() + PUBLISH_BACKOFF_NANOS;
             if (!Objects.equals(lastPublisherFailure, e.getMessage())) {
                 log.warn("Checkpoints not published yet: {}", e.getMessage());
             }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -185,6 +187,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Refused a request whose event would not read back", e);
         return Problems.of(ProblemType.UNSTORABLE_INPUT, e.getMessage() + "; nothing was stored", null,
                 "Check the request's values against /v3/api-docs (text must be well-formed Unicode) and send it again.");
+    }
+
+    /**
+     * A parameter refused by method validation on a {@code @Validated} controller: named by its last path node
+     * ({@code search.code} is {@code code}).
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        String fields = e.getConstraintViolations().stream().map(ProblemHandler::lastNode).distinct()
+                .collect(Collectors.joining(", "));
+        String detail = e.getConstraintViolations().stream().map(v -> lastNode(v) + ": " + v.getMessage())
+                .collect(Collectors.joining("; "));
+        return Problems.of(ProblemType.INVALID_FIELD, detail, fields, "Correct the named fields and send the request again.");
+    }
+
+    private static String lastNode(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     /** The domain's rule for text and dates, met while building a command from the request. */

@@ -1,5 +1,6 @@
 package org.isrcregistry.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -30,6 +31,11 @@ class ArchitectureTest {
             .resideInAPackage("org.isrcregistry.projections..")
             .should().dependOnClassesThat().resideInAPackage("org.isrcregistry.api..")
             .because("dependencies point one way: registry-api → projections → registry-core");
+
+    @ArchTest
+    static final ArchRule theLedgerVerifierIsTheJdkOnly = classes().that().resideInAPackage("org.isrcregistry.ledger..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.isrcregistry.ledger..")
+            .because("auditors run ledger-verifier alone: no Spring, no database (docs/ledger.md)");
 
     @ArchTest
     static final ArchRule noNewPackageCycles = FreezingArchRule.freeze(

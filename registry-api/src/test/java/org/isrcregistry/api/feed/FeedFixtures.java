@@ -14,6 +14,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
+import org.isrcregistry.core.event.RegistryEvent;
 import org.isrcregistry.core.event.RestrictedEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
@@ -110,7 +111,9 @@ final class FeedFixtures {
     /** Whether events of this stored type go to the events topic (not the restricted registrants topic). */
     static boolean isPublic(String payloadType) {
         try {
-            return !RestrictedEvent.class.isAssignableFrom(Class.forName(payloadType));
+            // Not every stored event is a registry event: the conflict queue's are the agency's work, never on the feed.
+            Class<?> type = Class.forName(payloadType);
+            return RegistryEvent.class.isAssignableFrom(type) && !RestrictedEvent.class.isAssignableFrom(type);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

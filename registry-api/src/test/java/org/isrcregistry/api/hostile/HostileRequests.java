@@ -334,7 +334,7 @@ final class HostileRequests {
 
     private String importRows(String type, boolean hostile, List<String> mutations) {
         String code = fixtures.prefix().replace("-", "") + "1" + (1000 + random.nextInt(9000));
-        String title = hostile ? pick(HOSTILE_TEXT) : "Imported";
+        String title = hostile ? pick(HOSTILE_TEXT) : "Imported " + UUID.randomUUID();
         if (hostile) {
             mutations.add("import row");
         }

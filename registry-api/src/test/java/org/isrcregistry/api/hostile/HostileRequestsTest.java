@@ -66,7 +66,7 @@ class HostileRequestsTest {
         String prefix = registry.newPrefix();
         List<String> isrcs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            isrcs.add(registry.assign(prefix, "Fuzz fixture " + i));
+            isrcs.add(registry.assign(prefix, "Fuzz fixture " + java.util.UUID.randomUUID()));
         }
         JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
         List<Operation> operations = HostileRequests.operations(api);

@@ -38,7 +38,7 @@ public class ReadableEventsUpcaster extends SingleEventUpcaster {
             Map.entry("owner", Text.NAME), Map.entry("previousOwner", Text.NAME), Map.entry("newOwner", Text.NAME),
             Map.entry("distributor", Text.NAME), Map.entry("previousDistributor", Text.NAME),
             Map.entry("newDistributor", Text.NAME), Map.entry("role", Text.LABEL), Map.entry("format", Text.LABEL),
-            Map.entry("reason", Text.REASON));
+            Map.entry("legalName", Text.NAME), Map.entry("tradingNames", Text.NAME), Map.entry("reason", Text.REASON));
     private static final LocalDate LATEST_REPRESENTABLE = LocalDate.of(9999, 12, 31);
     private static final String SHORTEST = "PT0.001S";
 
