@@ -323,6 +323,41 @@ public final class Bench {
                     run.achievedRate(), behind.isEmpty() ? "" : "; measured while " + behind + " still caught up");
         });
 
+        scenario("console", details -> {
+            if (catalogue == null) {
+                throw new Skip("needs the catalogue scenario in the same run");
+            }
+            // The target: pages rendered in under 100 ms at the median over the catalogue. Four clients, a
+            // warm-up first (Thymeleaf parses and caches each template on its first use).
+            ConsolePages console = new ConsolePages(http.baseUrl(), target.token());
+            Duration warmUp = Duration.ofSeconds(config.quick() ? 2 : 5);
+            Duration measured = Duration.ofSeconds(config.quick() ? 3 : 15);
+            int clients = 4;
+            console.recordingPages(clients, warmUp, catalogue.size(), catalogue::isrc);
+            console.searches(clients, warmUp, catalogue.size(), catalogue::isrc);
+            ClosedLoop.Outcome pages = console.recordingPages(clients, measured, catalogue.size(), catalogue::isrc);
+            ClosedLoop.Outcome searches = console.searches(clients, measured, catalogue.size(), catalogue::isrc);
+            ClosedLoop.Outcome api = console.apiLookups(clients, measured, catalogue.size(), catalogue::isrc);
+            for (ClosedLoop.Outcome outcome : List.of(pages, searches, api)) {
+                if (outcome.errors() > 0) {
+                    throw new IllegalStateException(outcome.errors() + " wrong pages, e.g. " + outcome.firstError());
+                }
+            }
+            details.put("recordingPage", Latencies.summary(pages.latency()));
+            details.put("search", Latencies.summary(searches.latency()));
+            details.put("apiLookupBaseline", Latencies.summary(api.latency()));
+            double page50 = Latencies.ms(pages.latency().getValueAtPercentile(50));
+            double search50 = Latencies.ms(searches.latency().getValueAtPercentile(50));
+            double api50 = Latencies.ms(api.latency().getValueAtPercentile(50));
+            results.figure("console recording page p50, 4 clients", page50, "ms", 100.0, false);
+            results.figure("console search page p50, 4 clients", search50, "ms", 100.0, false);
+            results.figure("API look-up p50, same loop (baseline)", api50, "ms");
+            return "%,d recording pages (p50 %.1f ms, p99 %.1f ms) and %,d searches (p50 %.1f ms, p99 %.1f ms); the API's"
+                    .formatted(pages.calls(), page50, Latencies.ms(pages.latency().getValueAtPercentile(99)),
+                            searches.calls(), search50, Latencies.ms(searches.latency().getValueAtPercentile(99)))
+                    + " JSON look-up of the same codes p50 %.1f ms: every page 200 with its code".formatted(api50);
+        });
+
         scenario("compliance", details -> {
             if (catalogue == null) {
                 throw new Skip("needs the catalogue scenario in the same run");

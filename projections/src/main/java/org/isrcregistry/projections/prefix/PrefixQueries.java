@@ -78,6 +78,18 @@ public class PrefixQueries {
         return new Page<>(withUsage(items), page, size, total);
     }
 
+    /** Designations taken (assigned or imported) in this year of reference, under every prefix. */
+    public long takenInYear(int yearOfReference) {
+        Long taken = jdbc.queryForObject("SELECT coalesce(sum(assigned + imported), 0) FROM prefix_usage"
+                + " WHERE year_of_reference = ?", Long.class, yearOfReference);
+        return taken == null ? 0 : taken;
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM prefix_view", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** A LIKE pattern that finds {@code text} anywhere, its own % and _ taken literally. */
     public static String like(String text) {
         return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -34,9 +34,10 @@ public class AcceptableAnswer extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The console's forms answer HTML pages (or redirects), as browsers ask. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !switch (request.getMethod()) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/console/") || !switch (request.getMethod()) {
             case "POST", "PUT", "PATCH", "DELETE" -> true;
             default -> false;
         };

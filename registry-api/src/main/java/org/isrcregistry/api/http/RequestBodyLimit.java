@@ -39,9 +39,14 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * The console's forms are read by the servlet container as parameters and parts, within its own limits
+     * ({@code server.tomcat.max-http-form-post-size}, {@code spring.servlet.multipart.*}): a body read here first
+     * would leave them empty.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !switch (request.getMethod()) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/console/") || !switch (request.getMethod()) {
             case "POST", "PUT", "PATCH" -> true;
             default -> false;
         };

@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * true.
  */
 @Component
-class RecordingImports {
+public class RecordingImports {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingImports.class);
 
@@ -85,7 +85,7 @@ class RecordingImports {
     }
 
     /** Starts the import, or finds the one with the same content; the whole file is read first. */
-    ImportView start(PrefixCode prefix, byte[] content, Format format, String actor, String correlationId) {
+    public ImportView start(PrefixCode prefix, byte[] content, Format format, String actor, String correlationId) {
         String hash = sha256(content);
         Optional<UUID> existing = find(prefix, hash);
         if (existing.isPresent()) {
@@ -104,6 +104,35 @@ class RecordingImports {
         }
         submit(id, rows);
         return view(id, 0, 0, null).orElseThrow();
+    }
+
+    /** A CSV import, started as {@code POST .../imports} with {@code Content-Type: text/csv} starts it. */
+    public ImportView startCsv(PrefixCode prefix, byte[] csv, String actor, String correlationId) {
+        return start(prefix, csv, Format.CSV, actor, correlationId);
+    }
+
+    /**
+     * The first rows of a CSV import, each read and checked as the import will read it; nothing is stored. A row
+     * that the import would send to its prefix is {@code VALID} here (the prefix may still refuse it).
+     */
+    public List<ImportView.Row> checkCsv(PrefixCode prefix, byte[] csv, int rows) {
+        return parser.parse(csv, Format.CSV, prefix, limits.maxImportRows()).stream().limit(rows)
+                .map(row -> new ImportView.Row(row.row(), row.isrc(), row.refusal() == null ? "VALID" : "REFUSED",
+                        List.of(), row.refusal() == null ? null : refusal(row.refusal())))
+                .toList();
+    }
+
+    /** Imports still running, of every prefix. */
+    public int running() {
+        Integer running = jdbc.queryForObject("SELECT count(*) FROM recording_import WHERE status = 'RUNNING'",
+                Integer.class);
+        return running == null ? 0 : running;
+    }
+
+    private static ImportView.Refusal refusal(ProblemDetail problem) {
+        Map<String, Object> more = problem.getProperties() == null ? Map.of() : problem.getProperties();
+        return new ImportView.Refusal(problem.getType(), (String) more.get("field"), problem.getDetail(),
+                (String) more.get("action"));
     }
 
     private Optional<UUID> find(PrefixCode prefix, String hash) {
@@ -261,7 +290,7 @@ class RecordingImports {
      * The import, with up to {@code limit} row results after row {@code after} (optionally of one outcome). The counts
      * are read before the rows: a batch's rows commit with its counts, so every row the counts include is shown.
      */
-    Optional<ImportView> view(UUID id, int after, int limit, String outcome) {
+    public Optional<ImportView> view(UUID id, int after, int limit, String outcome) {
         return jdbc.query("""
                         SELECT id, prefix_code, status, total, done, registered, already_registered, refused, created_at,
                             finished_at FROM recording_import WHERE id = ?""",

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -107,7 +108,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
-        return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), e.field(), e.action());
+        return refusal(e).orElseThrow();
+    }
+
+    /**
+     * The problem for a refusal of what a client sent: a field the API refused, a rule of the registry, an invalid
+     * identifier, a lost race. Empty for anything else. The console shows the same problems beside their fields.
+     */
+    public static Optional<ProblemDetail> refusal(RuntimeException e) {
+        if (e instanceof InvalidFieldException invalid) {
+            return Optional.of(Problems.of(ProblemType.INVALID_FIELD, invalid.getMessage(), invalid.field(),
+                    invalid.action()));
+        }
+        if (e instanceof RegistryRuleException refused) {
+            return Optional.of(Problems.of(ProblemType.valueOf(refused.kind().name()), refused.getMessage(),
+                    refused.field(), refused.action()));
+        }
+        if (e instanceof InvalidIdentifierException invalid) {
+            return Optional.of(identifierProblem(null, invalid));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Optional.of(invalidValue(invalid.field(), invalid));
+        }
+        if (e instanceof ConcurrencyException) {
+            return Optional.of(Problems.of(ProblemType.CONFLICT, "The record was changed concurrently; nothing was"
+                    + " stored", null, "Send the request again."));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -134,12 +161,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RegistryRuleException.class)
     ProblemDetail refused(RegistryRuleException e) {
-        return Problems.of(ProblemType.valueOf(e.kind().name()), e.getMessage(), e.field(), e.action());
+        return refusal(e).orElseThrow();
     }
 
     @ExceptionHandler(InvalidIdentifierException.class)
     ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
-        return identifierProblem(null, e);
+        return refusal(e).orElseThrow();
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -151,8 +178,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A command that kept losing races with other nodes: the client may simply retry. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail raced(ConcurrencyException e) {
-        return Problems.of(ProblemType.CONFLICT, "The record was changed concurrently; nothing was stored", null,
-                "Send the request again.");
+        return refusal(e).orElseThrow();
     }
 
     /** A last guard (StorableEvents): nothing was stored. The detail names the event, not the internals. */
@@ -184,7 +210,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The domain's rule for text and dates, met while building a command from the request. */
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return invalidValue(e.field(), e);
+        return refusal(e).orElseThrow();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

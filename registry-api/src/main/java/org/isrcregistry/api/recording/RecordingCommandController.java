@@ -12,32 +12,20 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.isrcregistry.api.command.RegistryCommands;
-import org.isrcregistry.api.security.Access;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.input.Text;
-import org.isrcregistry.core.prefix.DeclareNewVersion;
-import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
-import org.isrcregistry.core.recording.ChangeDistributor;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.Contributor;
-import org.isrcregistry.core.recording.CorrectMetadata;
 import org.isrcregistry.core.recording.MetadataCorrection;
 import org.isrcregistry.core.recording.RecordingKind;
-import org.isrcregistry.core.recording.LinkRelease;
-import org.isrcregistry.core.recording.LinkWork;
-import org.isrcregistry.core.recording.Release;
-import org.isrcregistry.core.recording.TransferOwnership;
-import org.isrcregistry.core.recording.VersionReason;
-import org.isrcregistry.core.recording.WithdrawIsrc;
 import org.isrcregistry.core.recording.WithdrawalReason;
 import org.isrcregistry.api.problem.InvalidFieldException;
 import org.springframework.http.HttpStatus;
@@ -57,12 +45,12 @@ public class RecordingCommandController {
 
     private final RegistryCommands commands;
     private final RecordingStates states;
-    private final Assignments assignments;
+    private final RecordingChanges changes;
 
-    RecordingCommandController(RegistryCommands commands, RecordingStates states, Assignments assignments) {
+    RecordingCommandController(RegistryCommands commands, RecordingStates states, RecordingChanges changes) {
         this.commands = commands;
         this.states = states;
-        this.assignments = assignments;
+        this.changes = changes;
     }
 
     @PostMapping("/v1/prefixes/{prefix}/recordings")
@@ -70,7 +58,7 @@ public class RecordingCommandController {
     @ApiResponse(responseCode = "201", description = "Assigned; Location is the recording")
     public ResponseEntity<RecordingResponse> assign(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
                                                     @Valid @RequestBody RecordingRequest request) {
-        RecordingResponse assigned = assignments.assign(prefix, request.details());
+        RecordingResponse assigned = changes.assign(prefix, request);
         return ResponseEntity.status(HttpStatus.CREATED).location(location(assigned.isrc())).body(assigned);
     }
 
@@ -112,12 +100,7 @@ public class RecordingCommandController {
     @ApiResponse(responseCode = "201", description = "The new version; Location is its recording")
     public ResponseEntity<RecordingResponse> declareVersion(@PathVariable @Schema(type = "string") Isrc isrc,
                                                             @Valid @RequestBody NewVersionRequest request) {
-        VersionReason reason = field("description", () -> new VersionReason(request.change(), request.description()));
-        PrefixCode prefix = request.prefix() == null ? isrc.prefixCode() : request.prefix();
-        Access.requireHolderOf(prefix);
-        IsrcRegistration registration = commands.send(new DeclareNewVersion(isrc, prefix, reason,
-                request.recording().details()));
-        return created(registration);
+        return created(changes.declareVersion(isrc, request));
     }
 
     public record OwnershipTransferRequest(@NotBlank @Size(max = Text.NAME) String newOwner,
@@ -128,8 +111,7 @@ public class RecordingCommandController {
     @Operation(summary = "Transfer the master to a new owner; the ISRC stays the same")
     public RecordingResponse transferOwnership(@PathVariable @Schema(type = "string") Isrc isrc,
                                                @Valid @RequestBody OwnershipTransferRequest request) {
-        commands.send(new TransferOwnership(isrc, request.newOwner(), request.effectiveDate()));
-        return states.response(isrc, List.of());
+        return changes.transferOwnership(isrc, request);
     }
 
     /** @param distributor null or left out: no distributor any more */
@@ -140,8 +122,7 @@ public class RecordingCommandController {
     @Operation(summary = "Move the recording to another distributor; the ISRC stays the same")
     public RecordingResponse changeDistributor(@PathVariable @Schema(type = "string") Isrc isrc,
                                                @Valid @RequestBody DistributorChangeRequest request) {
-        commands.send(new ChangeDistributor(isrc, request.distributor(), request.effectiveDate()));
-        return states.response(isrc, List.of());
+        return changes.changeDistributor(isrc, request);
     }
 
     /**
@@ -174,8 +155,7 @@ public class RecordingCommandController {
                     + " new version instead.")
     public RecordingResponse correct(@PathVariable @Schema(type = "string") Isrc isrc,
                                      @Valid @RequestBody MetadataCorrectionRequest request) {
-        commands.send(new CorrectMetadata(isrc, request.correction(), request.reason()));
-        return states.response(isrc, List.of());
+        return changes.correct(isrc, request);
     }
 
     public record ReleaseRequest(
@@ -190,9 +170,7 @@ public class RecordingCommandController {
     @Operation(summary = "Link a release (UPC/EAN) the recording appears on; the same link again changes nothing")
     public RecordingResponse linkRelease(@PathVariable @Schema(type = "string") Isrc isrc,
                                          @Valid @RequestBody ReleaseRequest request) {
-        commands.send(new LinkRelease(isrc, new Release(request.code(), request.title(), request.format(),
-                request.territories())));
-        return states.response(isrc, List.of());
+        return changes.linkRelease(isrc, request);
     }
 
     public record WorkRequest(@NotNull @Schema(type = "string", example = "T-034.524.680-1") Iswc iswc) {
@@ -202,8 +180,7 @@ public class RecordingCommandController {
     @Operation(summary = "Link a musical work (ISWC) the recording realises; the same link again changes nothing")
     public RecordingResponse linkWork(@PathVariable @Schema(type = "string") Isrc isrc,
                                       @Valid @RequestBody WorkRequest request) {
-        commands.send(new LinkWork(isrc, request.iswc()));
-        return states.response(isrc, List.of());
+        return changes.linkWork(isrc, request);
     }
 
     /** @param duplicateOf the ISRC the recording keeps; required for, and only for, DUPLICATE */
@@ -216,26 +193,14 @@ public class RecordingCommandController {
             description = "The code is never issued again; a withdrawn ISRC refuses every change.")
     public RecordingResponse withdraw(@PathVariable @Schema(type = "string") Isrc isrc,
                                       @Valid @RequestBody WithdrawalRequest request) {
-        commands.send(field("duplicateOf", () -> new WithdrawIsrc(isrc, request.reason(), request.duplicateOf())));
-        return states.response(isrc, List.of());
+        return changes.withdraw(isrc, request);
     }
 
-    private ResponseEntity<RecordingResponse> created(IsrcRegistration registration) {
-        Isrc isrc = registration.isrc();
-        return ResponseEntity.status(HttpStatus.CREATED).location(location(isrc))
-                .body(states.response(isrc, registration.possibleDuplicates()));
+    private static ResponseEntity<RecordingResponse> created(RecordingResponse created) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(location(created.isrc())).body(created);
     }
 
     private static URI location(Isrc isrc) {
         return URI.create("/v1/recordings/" + isrc.value());
-    }
-
-    /** A value record's own check (e.g. a duplicate must name the ISRC kept), reported on the field it concerns. */
-    static <T> T field(String field, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, e.getMessage(), "Correct " + field + " and send the request again.");
-        }
     }
 }

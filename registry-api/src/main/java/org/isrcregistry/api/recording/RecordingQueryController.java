@@ -12,16 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.isrcregistry.api.problem.ProblemType;
-import org.isrcregistry.api.problem.Problems;
+import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.recording.RecordingKind;
-import org.isrcregistry.core.recording.RecordingStatus;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.history.RecordingHistory;
 import org.isrcregistry.projections.prefix.PrefixQueries;
@@ -33,9 +28,7 @@ import org.isrcregistry.projections.recording.RecordingJson;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,11 +46,14 @@ public class RecordingQueryController {
     static final String CSV = "text/csv";
 
     private final RecordingQueries queries;
+    private final RecordingSearches searches;
     private final RecordingHistory history;
     private final PrefixQueries prefixes;
 
-    RecordingQueryController(RecordingQueries queries, RecordingHistory history, PrefixQueries prefixes) {
+    RecordingQueryController(RecordingQueries queries, RecordingSearches searches, RecordingHistory history,
+                             PrefixQueries prefixes) {
         this.queries = queries;
+        this.searches = searches;
         this.history = history;
         this.prefixes = prefixes;
     }
@@ -67,18 +63,6 @@ public class RecordingQueryController {
     }
 
     public record HistoryView(Isrc isrc, String display, List<RecordingHistory.Entry> events) {
-    }
-
-    /** A bad query parameter: the field, what was wrong and what to send instead. */
-    static final class InvalidParameter extends RuntimeException {
-        private final String field;
-        private final String action;
-
-        InvalidParameter(String field, String message, String action) {
-            super(message);
-            this.field = field;
-            this.action = action;
-        }
     }
 
     @GetMapping("/v1/recordings/{isrc}")
@@ -148,17 +132,14 @@ public class RecordingQueryController {
                                 @RequestParam(required = false) String status,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(required = false) String limit) {
-        RecordingSearch search = new RecordingSearch(blankToNull(title), blankToNull(artist),
-                prefix == null ? null : PrefixCode.parse(prefix), year(year),
-                option("kind", kind, RecordingKind.class), option("status", status, RecordingStatus.class));
-        return page(search, cursor, limit);
+        return searches.page(searches.search(title, artist, prefix, year, kind, status), cursor, limit);
     }
 
     @GetMapping(value = "/v1/prefixes/{prefix}/recordings", produces = "application/json")
     @Operation(summary = "A registrant's full list of recordings, as JSON pages in ISRC order")
     public RecordingPage list(@PathVariable String prefix, @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) String limit) {
-        return page(RecordingSearch.ofPrefix(registered(prefix)), cursor, limit);
+        return searches.page(RecordingSearch.ofPrefix(registered(prefix)), cursor, limit);
     }
 
     @GetMapping(value = "/v1/prefixes/{prefix}/recordings", produces = CSV)
@@ -176,21 +157,6 @@ public class RecordingQueryController {
                 .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code.value() + "-recordings.csv\"")
                 .body(body);
-    }
-
-    @ExceptionHandler(InvalidParameter.class)
-    ProblemDetail invalid(InvalidParameter e) {
-        return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), e.field, e.action);
-    }
-
-    private RecordingPage page(RecordingSearch search, String cursor, String limit) {
-        int size = limit == null ? 100 : integer("limit", limit, 1, RecordingQueries.MAX_PAGE_SIZE);
-        try {
-            return queries.search(search, blankToNull(cursor), size);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("cursor", e.getMessage(), "Leave 'cursor' out for the first page, or pass the "
-                    + "'next' value of the previous page unchanged.");
-        }
     }
 
     private PrefixCode registered(String prefix) {
@@ -211,50 +177,8 @@ public class RecordingQueryController {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter("asOf", "'" + text + "' is not an instant",
+            throw new InvalidFieldException("asOf", "'" + text + "' is not an instant",
                     "Send an ISO 8601 instant with its offset, e.g. 2026-03-01T12:00:00Z.");
         }
-    }
-
-    /** The two-digit year of reference, from 26 or 2026. */
-    private static Integer year(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        int year = integer("year", text, 0, 9999);
-        if (year >= 100 && year < 1900) {
-            throw new InvalidParameter("year", "year " + year + " is not a year of reference",
-                    "Send the year the codes were assigned, as 26 or 2026.");
-        }
-        return year % 100;
-    }
-
-    private static int integer(String field, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidParameter(field, field + " '" + text + "' is not a whole number from " + min + " to " + max,
-                "Send a whole number from " + min + " to " + max + ".");
-    }
-
-    private static <E extends Enum<E>> E option(String field, String text, Class<E> type) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter(field, field + " '" + text + "' is not one of "
-                    + Arrays.toString(type.getEnumConstants()), "Send one of " + Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

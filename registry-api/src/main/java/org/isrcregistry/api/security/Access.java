@@ -2,6 +2,7 @@ package org.isrcregistry.api.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -109,6 +110,12 @@ public final class Access {
         }
         String required = missing.apply(bearer.getPrincipal());
         return required == null ? new AuthorizationDecision(true) : new Refusal(required);
+    }
+
+    /** The token of the current request (its bearer token, or the console session's), if any. */
+    public static Optional<ApiToken> token() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication signedIn
+                && signedIn.isAuthenticated() ? Optional.of(signedIn.getPrincipal()) : Optional.empty();
     }
 
     /**

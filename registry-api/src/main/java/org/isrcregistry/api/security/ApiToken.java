@@ -21,7 +21,7 @@ public record ApiToken(UUID id, String name, Role role, RegistrantId registrant,
         return "token:" + id;
     }
 
-    boolean holds(PrefixCode prefix) {
+    public boolean holds(PrefixCode prefix) {
         return role == Role.AGENCY || role == Role.REGISTRANT && prefixes.contains(prefix);
     }
 

@@ -10,21 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.isrcregistry.api.command.RegistryCommands;
-import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.registrant.Registrant;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.core.rule.Registrants;
-import org.isrcregistry.core.rule.RegistryRuleException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The agency's API tokens. A new token's secret is in the creation's answer and nowhere else; it is neither stored
- * nor logged, and the answer is not kept for Idempotency-Key replays. Issuing and revoking are logged with the
- * token's id and who did it; the table keeps who created and revoked each token and when.
+ * nor logged, and the answer is not kept for Idempotency-Key replays. The table keeps who created and revoked each
+ * token and when.
  */
 @RestController
 @RequestMapping(TokenController.PATH)
@@ -46,17 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class TokenController {
 
     public static final String PATH = "/v1/admin/tokens";
-    private static final Logger log = LoggerFactory.getLogger(TokenController.class);
+    private final TokenAdministration tokens;
 
-    /** A longer expiry is a typing error (and years such as +999999999 cannot be stored). */
-    static final int MAX_LIFETIME_YEARS = 100;
-
-    private final ApiTokens tokens;
-    private final Registrants registrants;
-
-    TokenController(ApiTokens tokens, Registrants registrants) {
+    TokenController(TokenAdministration tokens) {
         this.tokens = tokens;
-        this.registrants = registrants;
     }
 
     /**
@@ -93,36 +77,7 @@ public class TokenController {
     @PostMapping
     @Operation(summary = "Issue a token (agency); its secret is shown in this answer only")
     public ResponseEntity<TokenView> create(@Valid @RequestBody TokenRequest request) {
-        Set<PrefixCode> prefixes = request.prefixes() == null ? Set.of() : Set.copyOf(request.prefixes());
-        RegistrantId registrant = request.registrantId();
-        if (request.role() == Role.REGISTRANT && prefixes.isEmpty() == (registrant == null)) {
-            throw new InvalidFieldException(registrant == null ? "registrantId" : "prefixes",
-                    registrant == null ? "A REGISTRANT token must belong to a registrant"
-                            : "A REGISTRANT token belongs to a registrant or to a list of prefixes, not both",
-                    "Send \"registrantId\": the registrant's id (its token then covers every prefix it holds).");
-        }
-        if (request.role() != Role.REGISTRANT && (!prefixes.isEmpty() || registrant != null)) {
-            throw new InvalidFieldException(registrant != null ? "registrantId" : "prefixes", "Only a REGISTRANT token"
-                    + " is limited to a registrant's prefixes; an " + request.role() + " token acts on all of them",
-                    "Leave \"registrantId\" and \"prefixes\" out, or ask for a REGISTRANT token.");
-        }
-        if (registrant != null && registrants.find(registrant).isEmpty()) {
-            throw Registrant.notRegistered(registrant, "registrantId");
-        }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is not in the future",
-                    "Send a future instant, e.g. \"2027-01-01T00:00:00Z\", or leave it out.");
-        }
-        if (request.expiresAt() != null && request.expiresAt().isAfter(latestExpiry())) {
-            throw new InvalidFieldException("expiresAt", "expiresAt " + request.expiresAt() + " is more than "
-                    + MAX_LIFETIME_YEARS + " years ahead", "Send an instant before " + latestExpiry()
-                    + ", or leave it out for a token that does not expire.");
-        }
-        String actor = RegistryCommands.actor();
-        ApiTokens.Issued issued = tokens.create(request.name().strip(), request.role(), registrant, prefixes,
-                request.expiresAt(), actor);
-        log.info("API token {} ({}, {}) issued by {}", issued.token().id(), issued.token().name(),
-                issued.token().describe(), actor);
+        ApiTokens.Issued issued = tokens.issue(request);
         return ResponseEntity.created(URI.create(PATH + "/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
                 .body(TokenView.of(issued.token(), issued.secret()));
@@ -137,24 +92,12 @@ public class TokenController {
     @GetMapping("/{id}")
     @Operation(operationId = "getToken", summary = "One token, without its secret (agency, auditor)")
     public TokenView get(@PathVariable UUID id) {
-        return TokenView.of(tokens.find(id).orElseThrow(() -> notFound(id)), null);
+        return TokenView.of(tokens.get(id), null);
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token (agency): refused from the next request on, on every node")
     public TokenView revoke(@PathVariable UUID id) {
-        String actor = RegistryCommands.actor();
-        ApiToken revoked = tokens.revoke(id, actor).orElseThrow(() -> notFound(id));
-        log.info("API token {} ({}) revoked by {}", id, revoked.name(), revoked.revokedBy());
-        return TokenView.of(revoked, null);
-    }
-
-    private static Instant latestExpiry() {
-        return ZonedDateTime.now(ZoneOffset.UTC).plusYears(MAX_LIFETIME_YEARS).toInstant();
-    }
-
-    private static RegistryRuleException notFound(UUID id) {
-        return new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "id", "No API token " + id,
-                "Check the id (GET " + PATH + " lists every token).");
+        return TokenView.of(tokens.revoke(id), null);
     }
 }

@@ -1,0 +1,49 @@
+package org.isrcregistry.api.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The console's languages: the browser's (Accept-Language) until the person picks one with {@code ?lang=fr} or
+ * {@code ?lang=en}, which a cookie then remembers.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+    /** Spring MVC finds it by this name. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("console-language");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Strict");
+        resolver.setDefaultLocaleFunction(request -> {
+            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+                for (Locale language : LANGUAGES) {
+                    if (language.getLanguage().equals(wanted.getLanguage())) {
+                        return language;
+                    }
+                }
+            }
+            return Locale.ENGLISH;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change).addPathPatterns("/console/**");
+    }
+}
