@@ -17,7 +17,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.config.StorableEvents.UnstorableEventException;
 import org.isrcregistry.api.http.DatabaseOutage;
-import org.isrcregistry.api.http.WellFormedText;
 import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
@@ -258,7 +257,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A document refused as a whole, wherever the reader was: a duplicate key, data after the document, nesting or
-     * sizes beyond the reader's limits (WellFormedText), or broken JSON.
+     * sizes beyond the reader's limits (api.http.WellFormedText), or broken JSON.
      */
     private static ProblemDetail malformedDocument(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -270,8 +269,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + ", column " + json.getLocation().getColumnNr() + ")";
                 return Problems.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON, or not one document"
                         + " within the registry's limits: " + json.getOriginalMessage() + where, null,
-                        "Send one JSON document, each key once, nested at most " + WellFormedText.MAX_NESTING
-                                + " levels deep.");
+                        "Send one JSON document, each key once, nested no deeper than the API's documents are.");
             }
         }
         return null;
