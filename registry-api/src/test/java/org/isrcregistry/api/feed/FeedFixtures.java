@@ -14,6 +14,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
+import org.isrcregistry.core.event.RegistryEvent;
 import org.isrcregistry.core.event.RestrictedEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
@@ -107,10 +108,14 @@ final class FeedFixtures {
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Whether events of this stored type go to the events topic (not the restricted registrants topic). */
+    /**
+     * Whether events of this stored type go to the events topic: registry events, but for those of the restricted
+     * registrants topic (the agency's own events, such as conflicts, are on no topic).
+     */
     static boolean isPublic(String payloadType) {
         try {
-            return !RestrictedEvent.class.isAssignableFrom(Class.forName(payloadType));
+            Class<?> type = Class.forName(payloadType);
+            return RegistryEvent.class.isAssignableFrom(type) && !RestrictedEvent.class.isAssignableFrom(type);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
