@@ -135,10 +135,10 @@ public class DomainConfiguration {
         return new RecordingRules(agency.durationCorrectionTolerance());
     }
 
-    /** Lazily: Axon builds the recording repository after the Spring beans its handlers use. */
+    /** Lazily: Axon builds the recording repository and the event store after the Spring beans its handlers use. */
     @Bean
     Recordings recordings(ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new Recordings(() -> axon.getObject().repository(Recording.class));
+        return new Recordings(() -> axon.getObject().repository(Recording.class), () -> axon.getObject().eventBus());
     }
 
     @Bean

@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on every POST, PUT and PATCH: the first request with a key claims it in PostgreSQL, runs,
  * and stores its response (status, Content-Type, Location, body); a retry with the same key gets that response back
  * with {@code Idempotent-Replayed: true} and runs nothing. A retry arriving while the first still runs waits for it.
- * A server error releases the key, so the request can be retried. The same key for another request is refused.
+ * A server error releases the key, so the request can be retried; a key the database could not settle (it was out
+ * of reach) is settled once it is back. The same key for another request is refused.
  * Keys expire ({@link IdempotencyKeyExpiry}). Runs after Spring Security: keys are scoped to the authenticated
  * token, and a refused request claims none. A new API token's answer holds its secret, so it is never kept.
  */
@@ -107,18 +108,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                              String scope, String key) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
+        StoredResponse answer = null;
         try {
             chain.doFilter(request, captured);
             if (captured.getStatus() < 500) {
-                keys.complete(scope, key, new StoredResponse(null, captured.getStatus(), captured.getContentType(),
-                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray()));
-                stored = true;
+                answer = new StoredResponse(null, captured.getStatus(), captured.getContentType(),
+                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
             }
         } finally {
-            if (!stored) {
-                keys.release(scope, key);
-            }
+            keys.settle(scope, key, answer);
         }
         captured.copyBodyToResponse();
     }

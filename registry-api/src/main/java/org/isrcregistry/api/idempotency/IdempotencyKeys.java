@@ -2,7 +2,13 @@ package org.isrcregistry.api.idempotency;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.isrcregistry.api.http.DatabaseOutage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** The idempotency keys in PostgreSQL; see {@link IdempotencyFilter}. */
@@ -13,10 +19,52 @@ class IdempotencyKeys {
     record StoredResponse(String requestHash, Integer status, String contentType, String location, byte[] body) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
     private final JdbcTemplate jdbc;
+    /**
+     * Keys whose request finished while the database was out of reach, to be completed or released once it is back:
+     * otherwise a retry would wait for a first request that is long over, and for the key's whole retention.
+     */
+    private final Queue<Runnable> unsettled = new ConcurrentLinkedQueue<>();
 
     IdempotencyKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the first request's response under its key ({@code response} null: releases the key for a retry, the
+     * request having stored nothing); if the database is out of reach, as soon as it is back.
+     */
+    void settle(String scope, String key, StoredResponse response) {
+        Runnable settle = () -> {
+            if (response == null) {
+                release(scope, key);
+            } else {
+                complete(scope, key, response);
+            }
+        };
+        try {
+            settle.run();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Idempotency-Key of {} kept in memory until the database is back: {}", scope, e.getMessage());
+            unsettled.add(settle);
+        }
+    }
+
+    @Scheduled(fixedDelay = 1000)
+    void settleWhatWaitsForTheDatabase() {
+        for (Runnable next = unsettled.peek(); next != null; next = unsettled.peek()) {
+            try {
+                next.run();
+            } catch (RuntimeException stillDown) {
+                return;
+            }
+            unsettled.remove();
+        }
     }
 
     /** True if this request is the first with the key; the primary key decides between concurrent ones. */

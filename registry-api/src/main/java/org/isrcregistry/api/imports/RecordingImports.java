@@ -3,12 +3,19 @@ package org.isrcregistry.api.imports;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.http.ApiLimits;
@@ -22,6 +29,7 @@ import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.jdbc.CopyText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +37,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs bulk imports in the background: rows go to their prefix in batches ({@link RegisterExistingIsrcs}, one unit
  * of work and one transaction each), and each batch's results and the counts are recorded in one transaction, so
  * progress is visible while the import runs. The same content for the same prefix is the same import. An import
- * interrupted by a stop resumes at start-up after its last recorded batch; a batch whose events were stored but
- * whose results were not is reported "already registered" the second time, which is true.
+ * interrupted by a stop or a crash resumes after its last recorded batch (at start-up, or on another node); a batch
+ * whose events were stored but whose results were not is reported "already registered" the second time, which is
+ * true.
  */
 @Component
 class RecordingImports {
@@ -53,6 +64,8 @@ class RecordingImports {
     private final ApiLimits limits;
     private final TaskExecutor executor;
     private final int batchSize;
+    /** The imports this node has started or queued. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     RecordingImports(JdbcTemplate jdbc, TransactionTemplate transaction, RegistryCommands commands,
                      ImportParser parser, ApiLimits limits, @Value("${registry.imports.batch-size:2000}") int batchSize,
@@ -89,7 +102,7 @@ class RecordingImports {
         if (inserted == 0) {
             return view(find(prefix, hash).orElseThrow(), 0, 0, null).orElseThrow();
         }
-        submit(id, prefix, rows, 0, actor);
+        submit(id, rows);
         return view(id, 0, 0, null).orElseThrow();
     }
 
@@ -98,29 +111,74 @@ class RecordingImports {
                 UUID.class, prefix.value(), hash).stream().findFirst();
     }
 
-    /** Imports a stop interrupted go on where their recorded results end. */
+    /**
+     * Imports a stop or a crash interrupted go on where their recorded results end: at start-up, and every
+     * {@code registry.imports.resume-interval} for those whose node died while another node runs on.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(initialDelayString = "${registry.imports.resume-interval:30s}",
+            fixedDelayString = "${registry.imports.resume-interval:30s}")
     void resumeInterrupted() {
-        jdbc.query("SELECT id, prefix_code, content, media_type, done, actor FROM recording_import WHERE status = 'RUNNING'",
-                rs -> {
-                    PrefixCode prefix = PrefixCode.parse(rs.getString(2));
-                    List<ParsedRow> rows = parser.parse(rs.getBytes(3), Format.valueOf(rs.getString(4)), prefix,
-                            Integer.MAX_VALUE);
-                    UUID id = rs.getObject(1, UUID.class);
-                    log.info("Resuming import {} of {} at row {}", id, prefix.display(), rs.getInt(5) + 1);
-                    submit(id, prefix, rows, rs.getInt(5), rs.getString(6));
-                });
+        jdbc.queryForList("SELECT id FROM recording_import WHERE status = 'RUNNING'", UUID.class).stream()
+                .filter(id -> !running.contains(id)).forEach(id -> submit(id, null));
     }
 
-    private void submit(UUID id, PrefixCode prefix, List<ParsedRow> rows, int from, String actor) {
+    /** @param parsed the import's rows if already parsed, else null: they are read from the stored content */
+    private void submit(UUID id, List<ParsedRow> parsed) {
+        if (!running.add(id)) {
+            return;
+        }
         executor.execute(() -> {
             try {
-                run(id, prefix, rows, from, actor);
-            } catch (RuntimeException e) {
-                log.error("Import {} failed at a batch after row {}", id, from, e);
+                runExclusively(id, parsed);
+            } catch (RuntimeException | SQLException e) {
+                log.error("Import {} failed", id, e);
                 jdbc.update("UPDATE recording_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
+            } finally {
+                running.remove(id);
             }
         });
+    }
+
+    /**
+     * Runs the import from its last recorded batch while holding a PostgreSQL advisory lock on it, on a session of
+     * its own: one node runs an import at a time, and if that node dies its session ends, the lock with it, and
+     * another node resumes the import. Its state is read once the lock is held, so a finished import is not run again.
+     */
+    private void runExclusively(UUID id, List<ParsedRow> parsed) throws SQLException {
+        long lock = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+        try (Connection session = jdbc.getDataSource().getConnection()) {
+            if (!advisoryLock(session, "pg_try_advisory_lock", lock)) {
+                return; // another node runs it
+            }
+            try {
+                record Resumable(PrefixCode prefix, List<ParsedRow> rows, int done, String actor) {
+                }
+                List<Resumable> resumable = jdbc.query("SELECT prefix_code, content, media_type, done, actor"
+                        + " FROM recording_import WHERE id = ? AND status = 'RUNNING'", (rs, n) -> {
+                    PrefixCode prefix = PrefixCode.parse(rs.getString(1));
+                    return new Resumable(prefix, parsed != null ? parsed : parser.parse(rs.getBytes(2),
+                            Format.valueOf(rs.getString(3)), prefix, Integer.MAX_VALUE), rs.getInt(4), rs.getString(5));
+                }, id);
+                for (Resumable work : resumable) {
+                    if (work.done() > 0) {
+                        log.info("Resuming import {} of {} at row {}", id, work.prefix().display(), work.done() + 1);
+                    }
+                    run(id, work.prefix(), work.rows(), work.done(), work.actor());
+                }
+            } finally {
+                advisoryLock(session, "pg_advisory_unlock", lock);
+            }
+        }
+    }
+
+    private static boolean advisoryLock(Connection session, String function, long key) throws SQLException {
+        try (PreparedStatement sql = session.prepareStatement("SELECT " + function + "(?)")) {
+            sql.setLong(1, key);
+            try (ResultSet result = sql.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     private void run(UUID id, PrefixCode prefix, List<ParsedRow> rows, int from, String actor) {
@@ -128,7 +186,7 @@ class RecordingImports {
         for (int start = from; start < rows.size(); start += batchSize) {
             List<ParsedRow> batch = rows.subList(start, Math.min(start + batchSize, rows.size()));
             List<RowResult> results = register(prefix, batch, actor, correlationId);
-            record(id, results);
+            record(id, start, results);
         }
         jdbc.update("UPDATE recording_import SET status = 'COMPLETED', content = NULL, finished_at = now() WHERE id = ?",
                 id);
@@ -166,29 +224,32 @@ class RecordingImports {
         }
     }
 
-    private void record(UUID id, List<RowResult> results) {
+    /**
+     * A batch's row results (one COPY) and the import's counts, in one transaction. Only if the import's results end
+     * where the batch starts: a batch recorded already (by another node resuming the same import) is not recorded again.
+     */
+    private void record(UUID id, int start, List<RowResult> results) {
+        CopyText rows = new CopyText(results.size(), 128);
+        for (RowResult r : results) {
+            ProblemDetail p = r.problem();
+            Map<String, Object> properties = p == null || p.getProperties() == null ? Map.of() : p.getProperties();
+            rows.row(id, r.row(), r.isrc(), r.outcome(),
+                    r.possibleDuplicates().isEmpty() ? null : String.join(",", r.possibleDuplicates()),
+                    p == null ? null : p.getType().toString(), properties.get("field"), p == null ? null : p.getDetail(),
+                    properties.get("action"));
+        }
         transaction.executeWithoutResult(tx -> {
-            jdbc.batchUpdate("""
-                            INSERT INTO recording_import_row (import_id, row_number, isrc, outcome, possible_duplicates,
-                                problem_type, field, detail, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (import_id, row_number) DO NOTHING""", results, 1000,
-                    (ps, r) -> {
-                        ps.setObject(1, id);
-                        ps.setInt(2, r.row());
-                        ps.setString(3, r.isrc());
-                        ps.setString(4, r.outcome());
-                        ps.setString(5, r.possibleDuplicates().isEmpty() ? null : String.join(",", r.possibleDuplicates()));
-                        ProblemDetail p = r.problem();
-                        ps.setString(6, p == null ? null : p.getType().toString());
-                        ps.setString(7, p == null || p.getProperties() == null ? null : (String) p.getProperties().get("field"));
-                        ps.setString(8, p == null ? null : p.getDetail());
-                        ps.setString(9, p == null || p.getProperties() == null ? null : (String) p.getProperties().get("action"));
-                    });
-            jdbc.update("""
+            int counted = jdbc.update("""
                     UPDATE recording_import SET done = done + ?, registered = registered + ?,
-                        already_registered = already_registered + ?, refused = refused + ? WHERE id = ?""",
+                        already_registered = already_registered + ?, refused = refused + ? WHERE id = ? AND done = ?""",
                     results.size(), count(results, "REGISTERED"), count(results, "ALREADY_REGISTERED"),
-                    count(results, "REFUSED"), id);
+                    count(results, "REFUSED"), id, start);
+            if (counted == 1) {
+                jdbc.execute((ConnectionCallback<Long>) connection -> rows.copyInto(connection,
+                        "recording_import_row", "import_id, row_number, isrc, outcome, possible_duplicates, problem_type,"
+                                + " field, detail, action"));
+
+            }
         });
     }
 
@@ -196,9 +257,25 @@ class RecordingImports {
         return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
     }
 
-    /** The import, with up to {@code limit} row results after row {@code after} (optionally of one outcome). */
+    /**
+     * The import, with up to {@code limit} row results after row {@code after} (optionally of one outcome). The counts
+     * are read before the rows: a batch's rows commit with its counts, so every row the counts include is shown.
+     */
     Optional<ImportView> view(UUID id, int after, int limit, String outcome) {
-        List<ImportView.Row> rows = limit <= 0 ? List.of() : jdbc.query("""
+        return jdbc.query("""
+                        SELECT id, prefix_code, status, total, done, registered, already_registered, refused, created_at,
+                            finished_at FROM recording_import WHERE id = ?""",
+                (rs, n) -> {
+                    List<ImportView.Row> rows = rows(id, after, limit, outcome);
+                    return new ImportView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), instant(rs.getTimestamp(9)),
+                            instant(rs.getTimestamp(10)), rows,
+                            rows.size() == limit && limit > 0 ? rows.get(rows.size() - 1).row() : null);
+                }, id).stream().findFirst();
+    }
+
+    private List<ImportView.Row> rows(UUID id, int after, int limit, String outcome) {
+        return limit <= 0 ? List.of() : jdbc.query("""
                         SELECT row_number, isrc, outcome, possible_duplicates, problem_type, field, detail, action
                         FROM recording_import_row WHERE import_id = ? AND row_number > ? AND (CAST(? AS TEXT) IS NULL OR outcome = ?)
                         ORDER BY row_number LIMIT ?""",
@@ -208,14 +285,6 @@ class RecordingImports {
                                 : new ImportView.Refusal(URI.create(rs.getString(5)), rs.getString(6), rs.getString(7),
                                 rs.getString(8))),
                 id, after, outcome, outcome, limit);
-        return jdbc.query("""
-                        SELECT id, prefix_code, status, total, done, registered, already_registered, refused, created_at,
-                            finished_at FROM recording_import WHERE id = ?""",
-                (rs, n) -> new ImportView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)), rows,
-                        rows.size() == limit && limit > 0 ? rows.get(rows.size() - 1).row() : null), id)
-                .stream().findFirst();
     }
 
     private static Instant instant(Timestamp timestamp) {

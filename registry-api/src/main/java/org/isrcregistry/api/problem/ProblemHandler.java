@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.config.StorableEvents.UnstorableEventException;
+import org.isrcregistry.api.http.DatabaseOutage;
 import org.isrcregistry.api.http.WellFormedText;
 import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -106,12 +108,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(ProblemType.INVALID_FIELD, e.getMessage(), e.field(), e.action());
     }
 
-    /** Not client input: logged, and answered without internals. Nothing is half-stored (one transaction). */
+    /**
+     * Not client input: logged, and answered without internals. Nothing is half-stored (one transaction). The
+     * database out of reach is no error of the registry's: 503 with Retry-After ({@link DatabaseOutage}).
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER).body(DatabaseOutage.problem());
+        }
         log.error("Unexpected error", e);
-        return Problems.of(ProblemType.INTERNAL_ERROR, "The registry could not complete the request; nothing was"
-                + " stored", null, "Retry later (with the same Idempotency-Key); report it if it persists.");
+        return ResponseEntity.internalServerError().body(Problems.of(ProblemType.INTERNAL_ERROR, "The registry could not complete the request; nothing was"
+                + " stored", null, "Retry later (with the same Idempotency-Key); report it if it persists."));
     }
 
     /** A right checked in a controller (the URL rules are checked before it, by Spring Security). */

@@ -82,7 +82,7 @@ public class RecordingQueryController {
     }
 
     @GetMapping("/v1/recordings/{isrc}")
-    @Operation(summary = "Look a recording up by its ISRC, now or as of an instant",
+    @Operation(operationId = "getRecording", summary = "Look a recording up by its ISRC, now or as of an instant",
             description = "The ISRC in any accepted form: CAK7Q2600001, ca-k7q-26-00001, ISRC CA-K7Q-26-00001.")
     @ApiResponse(responseCode = "200", description = "The recording's public state (no fingerprint, no duplicate"
             + " warnings: see RecordingState#forPublic)",

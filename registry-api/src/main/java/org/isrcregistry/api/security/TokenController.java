@@ -135,7 +135,7 @@ public class TokenController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One token, without its secret (agency, auditor)")
+    @Operation(operationId = "getToken", summary = "One token, without its secret (agency, auditor)")
     public TokenView get(@PathVariable UUID id) {
         return TokenView.of(tokens.find(id).orElseThrow(() -> notFound(id)), null);
     }

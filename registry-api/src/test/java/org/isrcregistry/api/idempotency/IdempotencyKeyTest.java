@@ -30,13 +30,14 @@ class IdempotencyKeyTest extends WithNewPrefix {
                 AND payloadtype = 'org.isrcregistry.core.prefix.DesignationTaken'""", Integer.class, prefix.replace("-", ""));
     }
 
+    /** The issue's scenario 6 (docs/reliability.md): a client retrying one request 50 times at once. */
     @Test
-    void sixteenConcurrentRetriesWithOneKeyAssignOneIsrcAndAllGetTheFirstResponse() throws Exception {
+    void fiftyConcurrentRetriesWithOneKeyAssignOneIsrcAndAllGetTheFirstResponse() throws Exception {
         String key = UUID.randomUUID().toString();
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(16);
+        ExecutorService threads = Executors.newFixedThreadPool(50);
         try {
-            List<Future<ResponseEntity<JsonNode>>> responses = IntStream.range(0, 16)
+            List<Future<ResponseEntity<JsonNode>>> responses = IntStream.range(0, 50)
                     .mapToObj(i -> threads.submit(() -> {
                         start.await();
                         return registry.send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", song("Once"), key);
@@ -54,9 +55,13 @@ class IdempotencyKeyTest extends WithNewPrefix {
             assertThat(answered).allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED));
             assertThat(answered.stream().map(r -> r.getBody().path("isrc").asText()).distinct()).hasSize(1);
             assertThat(answered.stream().map(r -> r.getHeaders().getLocation()).distinct()).hasSize(1);
+            assertThat(answered.stream().map(ResponseEntity::getBody).distinct()).hasSize(1);
             assertThat(answered.stream().filter(r -> "true".equals(r.getHeaders().getFirst("Idempotent-Replayed"))))
-                    .hasSize(15);
+                    .hasSize(49);
             assertThat(isrcsIssued()).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(DISTINCT aggregateidentifier) FROM domainevententry"
+                    + " WHERE aggregateidentifier LIKE ? AND aggregateidentifier <> ?", Integer.class,
+                    prefix.replace("-", "") + "%", prefix.replace("-", ""))).as("recordings under the prefix").isEqualTo(1);
         } finally {
             threads.shutdownNow();
         }
