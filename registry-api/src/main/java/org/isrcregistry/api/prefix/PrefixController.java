@@ -110,7 +110,7 @@ public class PrefixController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
+    @Operation(operationId = "searchPrefixes", summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
     public Page<PrefixView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                    @RequestParam(required = false) @Size(max = 5) String code,
                                    @RequestParam(required = false) CountryCode country,
@@ -132,7 +132,7 @@ public class PrefixController {
     }
 
     @PostMapping("/{prefix}/transfers")
-    @Operation(summary = "Transfer a prefix to another registrant (agency); the prefix and its codes stay the same")
+    @Operation(operationId = "transferPrefix", summary = "Transfer a prefix to another registrant (agency); the prefix and its codes stay the same")
     public PrefixView transfer(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
                                @Valid @RequestBody TransferRequest request) {
         commands.send(new TransferPrefix(prefix, request.registrantId(), request.reason()));

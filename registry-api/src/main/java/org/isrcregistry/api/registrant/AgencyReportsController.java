@@ -40,7 +40,7 @@ public class AgencyReportsController {
     }
 
     @GetMapping(path = "/v1/listings/registrant-codes", produces = "application/json")
-    @Operation(summary = "ISO 3901 listing by registrant code: country code, registrant code, company name, contact")
+    @Operation(operationId = "listingByRegistrantCode", summary = "ISO 3901 listing by registrant code: country code, registrant code, company name, contact")
     public List<RegistrantListings.Entry> byRegistrantCode() {
         return listings.listing(RegistrantListings.Order.REGISTRANT_CODE);
     }
@@ -52,7 +52,7 @@ public class AgencyReportsController {
     }
 
     @GetMapping(path = "/v1/listings/company-names", produces = "application/json")
-    @Operation(summary = "ISO 3901 listing by company name: company name, country code, registrant code, contact")
+    @Operation(operationId = "listingByCompanyName", summary = "ISO 3901 listing by company name: company name, country code, registrant code, contact")
     public List<RegistrantListings.Entry> byCompanyName() {
         return listings.listing(RegistrantListings.Order.COMPANY_NAME);
     }
@@ -64,7 +64,7 @@ public class AgencyReportsController {
     }
 
     @GetMapping(path = "/v1/reports/ifpi/{year}", produces = "application/json")
-    @Operation(summary = "The yearly report to IFPI, computed from the event history (the same whenever asked)")
+    @Operation(operationId = "ifpiYearlyReport", summary = "The yearly report to IFPI, computed from the event history (the same whenever asked)")
     public YearlyReport.Report yearly(@PathVariable int year) {
         if (year < 1986 || year > Year.now(clock).getValue()) {
             throw new InvalidFieldException("year", "there is no report for " + year + " (yet)",

@@ -105,7 +105,7 @@ public class RegistrantController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a registrant (agency)")
+    @Operation(operationId = "registerRegistrant", summary = "Register a registrant (agency)")
     public ResponseEntity<RegistrantFile> register(@Valid @RequestBody RegistrantRequest request) {
         RegistrantId id = records.register(request.details(), request.kind(), request.terms(),
                 request.postalAddress(), request.contacts());
@@ -113,7 +113,7 @@ public class RegistrantController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
+    @Operation(operationId = "searchRegistrants", summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
     public Page<RegistrantView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                        @RequestParam(required = false) @Size(max = 5) String code,
                                        @RequestParam(required = false) CountryCode country,
@@ -129,7 +129,7 @@ public class RegistrantController {
     public enum RegistrantStatus { ACTIVE, INACTIVE }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A registrant's file: details, contacts and every prefix it holds or held (agency, auditor,"
+    @Operation(operationId = "getRegistrant", summary = "A registrant's file: details, contacts and every prefix it holds or held (agency, auditor,"
             + " the registrant)")
     public RegistrantFile get(@PathVariable RegistrantId id) {
         RegistrantView view = queries.find(id).orElseThrow(() -> Registrant.notRegistered(id, "id"));
@@ -145,7 +145,7 @@ public class RegistrantController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a registrant's file, with the reason (agency)")
+    @Operation(operationId = "updateRegistrant", summary = "Change a registrant's file, with the reason (agency)")
     public RegistrantFile update(@PathVariable RegistrantId id, @Valid @RequestBody UpdateRequest request) {
         RegistrantView before = get(id).registrant();
         RegistrantKind kind = RegistrantKind.valueOf(before.kind());
@@ -161,7 +161,7 @@ public class RegistrantController {
     }
 
     @PostMapping("/{id}/deactivation")
-    @Operation(summary = "Deactivate a registrant that stopped trading (agency); its registrant codes stay its own")
+    @Operation(operationId = "deactivateRegistrant", summary = "Deactivate a registrant that stopped trading (agency); its registrant codes stay its own")
     public RegistrantFile deactivate(@PathVariable RegistrantId id, @Valid @RequestBody ReasonRequest request) {
         records.deactivate(id, request.reason());
         return current(id);
@@ -172,7 +172,7 @@ public class RegistrantController {
     }
 
     @PostMapping("/{id}/contact-erasure")
-    @Operation(summary = "Erase a registrant's contacts and address on request (GDPR, agency); the history keeps"
+    @Operation(operationId = "eraseRegistrantContacts", summary = "Erase a registrant's contacts and address on request (GDPR, agency); the history keeps"
             + " that they were erased, not what they were")
     public RegistrantFile eraseContacts(@PathVariable RegistrantId id, @Valid @RequestBody ErasureRequest request) {
         records.eraseContacts(id, request.requestReference());
@@ -180,7 +180,7 @@ public class RegistrantController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
+    @Operation(operationId = "registrantHistory", summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
             + " the registrant)")
     public List<RegistrantHistory.Entry> history(@PathVariable RegistrantId id) {
         get(id);
