@@ -3,7 +3,7 @@ package org.isrcregistry.projections.lookup;
 import java.util.Optional;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
-import org.isrcregistry.core.rule.Registrants;
+import org.isrcregistry.core.registrant.Registrants;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The registrants on file, from {@code lookup_registrant}: current as of the last committed command. */

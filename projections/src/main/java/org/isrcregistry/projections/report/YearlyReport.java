@@ -43,7 +43,7 @@ public class YearlyReport {
     /**
      * @param complete false for the current year: the figures so far
      */
-    public record Report(int year, String timeZone, Instant from, Instant until, boolean complete,
+    public record IfpiReport(int year, String timeZone, Instant from, Instant until, boolean complete,
                          Registrants registrants, Map<String, Long> managersByTier, Prefixes prefixes,
                          Codes codes) {
     }
@@ -62,12 +62,12 @@ public class YearlyReport {
     public record PrefixCodes(String prefix, long assigned, long imported) {
     }
 
-    public Report of(int year, Instant now) {
+    public IfpiReport of(int year, Instant now) {
         Instant from = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone).toInstant();
         Instant until = ZonedDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, zone).toInstant();
         String start = stamp(from);
         String end = stamp(until);
-        return new Report(year, zone.getId(), from, until, !now.isBefore(until),
+        return new IfpiReport(year, zone.getId(), from, until, !now.isBefore(until),
                 registrants(start, end), managersByTier(end), prefixes(start, end), codes(start, end));
     }
 

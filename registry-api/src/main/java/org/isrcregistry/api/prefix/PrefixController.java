@@ -90,13 +90,13 @@ public class PrefixController {
     public enum PrefixStatus { ACTIVE, SUSPENDED }
 
     /** @param reason why it changes hands (a label sold, merged ...): kept in the history */
-    public record TransferRequest(@NotNull RegistrantId registrantId, @NotBlank @Size(max = 1000) String reason) {
+    public record PrefixTransferRequest(@NotNull RegistrantId registrantId, @NotBlank @Size(max = 1000) String reason) {
     }
 
     @PostMapping("/{prefix}/transfers")
-    @Operation(summary = "Transfer a prefix to another registrant (agency); the prefix and its codes stay the same")
+    @Operation(operationId = "transferPrefix", summary = "Transfer a prefix to another registrant (agency); the prefix and its codes stay the same")
     public PrefixView transfer(@PathVariable @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
-                               @Valid @RequestBody TransferRequest request) {
+                               @Valid @RequestBody PrefixTransferRequest request) {
         return prefixes.transfer(prefix, request.registrantId(), request.reason());
     }
 

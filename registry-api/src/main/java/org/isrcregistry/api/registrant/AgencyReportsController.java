@@ -40,32 +40,32 @@ public class AgencyReportsController {
     }
 
     @GetMapping(path = "/v1/listings/registrant-codes", produces = "application/json")
-    @Operation(summary = "ISO 3901 listing by registrant code: country code, registrant code, company name, contact")
-    public List<RegistrantListings.Entry> byRegistrantCode() {
+    @Operation(operationId = "listingByRegistrantCode", summary = "ISO 3901 listing by registrant code: country code, registrant code, company name, contact")
+    public List<RegistrantListings.ListingEntry> byRegistrantCode() {
         return listings.listing(RegistrantListings.Order.REGISTRANT_CODE);
     }
 
     @GetMapping(path = "/v1/listings/registrant-codes", produces = CSV)
     public ResponseEntity<String> byRegistrantCodeCsv() {
-        return csv("registrant-codes.csv", RegistrantListings.Entry.class,
+        return csv("registrant-codes.csv", RegistrantListings.ListingEntry.class,
                 listings.listing(RegistrantListings.Order.REGISTRANT_CODE));
     }
 
     @GetMapping(path = "/v1/listings/company-names", produces = "application/json")
-    @Operation(summary = "ISO 3901 listing by company name: company name, country code, registrant code, contact")
-    public List<RegistrantListings.Entry> byCompanyName() {
+    @Operation(operationId = "listingByCompanyName", summary = "ISO 3901 listing by company name: company name, country code, registrant code, contact")
+    public List<RegistrantListings.ListingEntry> byCompanyName() {
         return listings.listing(RegistrantListings.Order.COMPANY_NAME);
     }
 
     @GetMapping(path = "/v1/listings/company-names", produces = CSV)
     public ResponseEntity<String> byCompanyNameCsv() {
-        return csv("company-names.csv", RegistrantListings.Entry.class,
+        return csv("company-names.csv", RegistrantListings.ListingEntry.class,
                 listings.listing(RegistrantListings.Order.COMPANY_NAME));
     }
 
     @GetMapping(path = "/v1/reports/ifpi/{year}", produces = "application/json")
-    @Operation(summary = "The yearly report to IFPI, computed from the event history (the same whenever asked)")
-    public YearlyReport.Report yearly(@PathVariable int year) {
+    @Operation(operationId = "ifpiYearlyReport", summary = "The yearly report to IFPI, computed from the event history (the same whenever asked)")
+    public YearlyReport.IfpiReport yearly(@PathVariable int year) {
         if (year < 1986 || year > Year.now(clock).getValue()) {
             throw new InvalidFieldException("year", "there is no report for " + year + " (yet)",
                     "Ask for a year from 1986 (ISO 3901) to the current one, e.g. /v1/reports/ifpi/"
@@ -77,34 +77,34 @@ public class AgencyReportsController {
     /** The same figures as rows: section, item, value. */
     @GetMapping(path = "/v1/reports/ifpi/{year}", produces = CSV)
     public ResponseEntity<String> yearlyCsv(@PathVariable int year) {
-        YearlyReport.Report report = yearly(year);
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("report", "year", String.valueOf(report.year())));
-        rows.add(new Row("report", "complete", String.valueOf(report.complete())));
-        rows.add(new Row("registrants", "atYearEnd", String.valueOf(report.registrants().atYearEnd())));
-        rows.add(new Row("registrants", "newInYear", String.valueOf(report.registrants().newInYear())));
-        rows.add(new Row("registrants", "deactivatedInYear", String.valueOf(report.registrants().deactivatedInYear())));
-        report.managersByTier().forEach((tier, n) -> rows.add(new Row("managersByTier", tier, String.valueOf(n))));
-        rows.add(new Row("prefixes", "atYearEnd", String.valueOf(report.prefixes().atYearEnd())));
-        rows.add(new Row("prefixes", "newInYear", String.valueOf(report.prefixes().newInYear())));
-        rows.add(new Row("prefixes", "transfersInYear", String.valueOf(report.prefixes().transfersInYear())));
-        rows.add(new Row("prefixes", "suspensionsInYear", String.valueOf(report.prefixes().suspensionsInYear())));
-        rows.add(new Row("prefixes", "reinstatementsInYear",
+        YearlyReport.IfpiReport report = yearly(year);
+        List<ReportRow> rows = new ArrayList<>();
+        rows.add(new ReportRow("report", "year", String.valueOf(report.year())));
+        rows.add(new ReportRow("report", "complete", String.valueOf(report.complete())));
+        rows.add(new ReportRow("registrants", "atYearEnd", String.valueOf(report.registrants().atYearEnd())));
+        rows.add(new ReportRow("registrants", "newInYear", String.valueOf(report.registrants().newInYear())));
+        rows.add(new ReportRow("registrants", "deactivatedInYear", String.valueOf(report.registrants().deactivatedInYear())));
+        report.managersByTier().forEach((tier, n) -> rows.add(new ReportRow("managersByTier", tier, String.valueOf(n))));
+        rows.add(new ReportRow("prefixes", "atYearEnd", String.valueOf(report.prefixes().atYearEnd())));
+        rows.add(new ReportRow("prefixes", "newInYear", String.valueOf(report.prefixes().newInYear())));
+        rows.add(new ReportRow("prefixes", "transfersInYear", String.valueOf(report.prefixes().transfersInYear())));
+        rows.add(new ReportRow("prefixes", "suspensionsInYear", String.valueOf(report.prefixes().suspensionsInYear())));
+        rows.add(new ReportRow("prefixes", "reinstatementsInYear",
                 String.valueOf(report.prefixes().reinstatementsInYear())));
-        rows.add(new Row("codes", "assigned", String.valueOf(report.codes().assigned())));
-        rows.add(new Row("codes", "imported", String.valueOf(report.codes().imported())));
+        rows.add(new ReportRow("codes", "assigned", String.valueOf(report.codes().assigned())));
+        rows.add(new ReportRow("codes", "imported", String.valueOf(report.codes().imported())));
         for (Map.Entry<String, Long> kind : report.codes().assignedByKind().entrySet()) {
-            rows.add(new Row("codesAssignedByKind", kind.getKey(), String.valueOf(kind.getValue())));
+            rows.add(new ReportRow("codesAssignedByKind", kind.getKey(), String.valueOf(kind.getValue())));
         }
         for (YearlyReport.PrefixCodes prefix : report.codes().byPrefix()) {
-            rows.add(new Row("codesAssignedByPrefix", prefix.prefix(), String.valueOf(prefix.assigned())));
-            rows.add(new Row("codesImportedByPrefix", prefix.prefix(), String.valueOf(prefix.imported())));
+            rows.add(new ReportRow("codesAssignedByPrefix", prefix.prefix(), String.valueOf(prefix.assigned())));
+            rows.add(new ReportRow("codesImportedByPrefix", prefix.prefix(), String.valueOf(prefix.imported())));
         }
-        return csv("ifpi-report-" + year + ".csv", Row.class, rows);
+        return csv("ifpi-report-" + year + ".csv", ReportRow.class, rows);
     }
 
     @JsonPropertyOrder({"section", "item", "value"})
-    record Row(String section, String item, String value) {
+    record ReportRow(String section, String item, String value) {
     }
 
     private static <T> ResponseEntity<String> csv(String filename, Class<T> type, List<T> rows) {

@@ -15,7 +15,7 @@ import org.isrcregistry.core.registrant.RegisterRegistrant;
 import org.isrcregistry.core.registrant.RegistrantDetails;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
-import org.isrcregistry.core.rule.Registrants;
+import org.isrcregistry.core.registrant.Registrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -69,7 +69,7 @@ public class RegistrantController {
      * @param yearlyCap     ISRC_MANAGER only: codes a year over all its prefixes; the tier's default when left out
      *                      (LOW_VOLUME 10,000; HIGH_VOLUME none)
      */
-    public record RegistrantRequest(@NotBlank @Size(max = 300) String legalName,
+    public record RegistrantRegistration(@NotBlank @Size(max = 300) String legalName,
                                     @Size(max = 20) List<@NotBlank @Size(max = 300) String> tradingNames,
                                     @NotNull CountryCode country, @Size(max = 1000) String postalAddress,
                                     @NotEmpty @Size(max = 20) List<@Valid @NotNull Contact> contacts,
@@ -106,7 +106,7 @@ public class RegistrantController {
 
     @PostMapping
     @Operation(operationId = "registerRegistrant", summary = "Register a registrant (agency)")
-    public ResponseEntity<RegistrantFile> register(@Valid @RequestBody RegistrantRequest request) {
+    public ResponseEntity<RegistrantFile> register(@Valid @RequestBody RegistrantRegistration request) {
         RegistrantId id = records.register(request.details(), request.kind(), request.terms(),
                 request.postalAddress(), request.contacts());
         return ResponseEntity.created(URI.create("/v1/registrants/" + id)).body(current(id));
@@ -139,7 +139,7 @@ public class RegistrantController {
     }
 
     /** @param reason why the file changes: kept in the history */
-    public record UpdateRequest(@NotBlank @Size(max = 300) String legalName,
+    public record RegistrantUpdate(@NotBlank @Size(max = 300) String legalName,
                                 @Size(max = 20) List<@NotBlank @Size(max = 300) String> tradingNames,
                                 @NotNull CountryCode country, @Size(max = 1000) String postalAddress,
                                 @NotEmpty @Size(max = 20) List<@Valid @NotNull Contact> contacts,
@@ -147,11 +147,11 @@ public class RegistrantController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a registrant's file, with the reason (agency)")
-    public RegistrantFile update(@PathVariable RegistrantId id, @Valid @RequestBody UpdateRequest request) {
+    @Operation(operationId = "updateRegistrant", summary = "Change a registrant's file, with the reason (agency)")
+    public RegistrantFile update(@PathVariable RegistrantId id, @Valid @RequestBody RegistrantUpdate request) {
         RegistrantView before = get(id).registrant();
         RegistrantKind kind = RegistrantKind.valueOf(before.kind());
-        RegistrantRequest asRegistration = new RegistrantRequest(request.legalName(), request.tradingNames(),
+        RegistrantRegistration asRegistration = new RegistrantRegistration(request.legalName(), request.tradingNames(),
                 request.country(), request.postalAddress(), request.contacts(), kind, request.volumeTier(),
                 request.yearlyCap());
         records.update(id, asRegistration.details(), asRegistration.terms(), request.postalAddress(),
@@ -159,24 +159,24 @@ public class RegistrantController {
         return current(id);
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record DeactivationRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @PostMapping("/{id}/deactivation")
-    @Operation(summary = "Deactivate a registrant that stopped trading (agency); its registrant codes stay its own")
-    public RegistrantFile deactivate(@PathVariable RegistrantId id, @Valid @RequestBody ReasonRequest request) {
+    @Operation(operationId = "deactivateRegistrant", summary = "Deactivate a registrant that stopped trading (agency); its registrant codes stay its own")
+    public RegistrantFile deactivate(@PathVariable RegistrantId id, @Valid @RequestBody DeactivationRequest request) {
         records.deactivate(id, request.reason());
         return current(id);
     }
 
     /** @param requestReference the data subject's request, as the agency files it (no personal data) */
-    public record ErasureRequest(@NotBlank @Size(max = 200) String requestReference) {
+    public record ContactErasureRequest(@NotBlank @Size(max = 200) String requestReference) {
     }
 
     @PostMapping("/{id}/contact-erasure")
-    @Operation(summary = "Erase a registrant's contacts and address on request (GDPR, agency); the history keeps"
+    @Operation(operationId = "eraseRegistrantContacts", summary = "Erase a registrant's contacts and address on request (GDPR, agency); the history keeps"
             + " that they were erased, not what they were")
-    public RegistrantFile eraseContacts(@PathVariable RegistrantId id, @Valid @RequestBody ErasureRequest request) {
+    public RegistrantFile eraseContacts(@PathVariable RegistrantId id, @Valid @RequestBody ContactErasureRequest request) {
         records.eraseContacts(id, request.requestReference());
         return current(id);
     }
@@ -185,7 +185,7 @@ public class RegistrantController {
     @Operation(operationId = "registrantHistory",
             summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
             + " the registrant)")
-    public List<RegistrantHistory.Entry> history(@PathVariable RegistrantId id) {
+    public List<RegistrantHistory.RegistrantChange> history(@PathVariable RegistrantId id) {
         get(id);
         return history.of(id);
     }

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 public class RegistrantHistory {
 
     /** One thing that happened, with who did it and the reason it records. */
-    @Schema(name = "RegistrantHistoryEntry") // not a recording's history Entry
-    public record Entry(Instant at, String type, String actor, String reason, Object event) {
+    public record RegistrantChange(Instant at, String type, String actor, String reason, Object event) {
     }
 
     private final EventStore eventStore;
@@ -35,8 +34,8 @@ public class RegistrantHistory {
         this.jdbc = jdbc;
     }
 
-    public List<Entry> of(RegistrantId id) {
-        List<Entry> entries = new ArrayList<>();
+    public List<RegistrantChange> of(RegistrantId id) {
+        List<RegistrantChange> entries = new ArrayList<>();
         eventStore.readEvents(id.toString(), 0L).asStream().forEach(message -> entries.add(entry(message)));
         entries.addAll(jdbc.query("""
                 SELECT prefix_code, registrant_id, from_registrant_id, held_from, reason, actor FROM prefix_holding
@@ -46,16 +45,16 @@ public class RegistrantHistory {
             String from = rs.getString(3);
             Object event = from == null ? new PrefixAllocated(prefix, to)
                     : new PrefixTransferred(prefix, RegistrantId.parse(from), to, rs.getString(5));
-            return new Entry(rs.getTimestamp(4).toInstant(), event.getClass().getSimpleName(), rs.getString(6),
+            return new RegistrantChange(rs.getTimestamp(4).toInstant(), event.getClass().getSimpleName(), rs.getString(6),
                     rs.getString(5), event);
         }, id.value(), id.value()));
-        entries.sort(Comparator.comparing(Entry::at));
+        entries.sort(Comparator.comparing(RegistrantChange::at));
         return entries;
     }
 
-    private static Entry entry(DomainEventMessage<?> message) {
+    private static RegistrantChange entry(DomainEventMessage<?> message) {
         Object actor = message.getMetaData().get("actor");
-        return new Entry(message.getTimestamp(), message.getPayloadType().getSimpleName(),
+        return new RegistrantChange(message.getTimestamp(), message.getPayloadType().getSimpleName(),
                 actor == null ? null : actor.toString(), EventReasons.of(message.getPayload()), message.getPayload());
     }
 }

@@ -39,8 +39,7 @@ public class RegistrantListings {
      * @param contact the registrant's first contact: name, e-mail and phone as one line; null when erased or none
      */
     @JsonPropertyOrder({"countryCode", "registrantCode", "companyName", "contact", "prefix", "status"})
-    @Schema(name = "RegistrantListingEntry") // not a recording's history Entry
-    public record Entry(String countryCode, String registrantCode, String companyName, String contact, String prefix,
+    public record ListingEntry(String countryCode, String registrantCode, String companyName, String contact, String prefix,
                         String status) {
     }
 
@@ -52,7 +51,7 @@ public class RegistrantListings {
         this.json = json;
     }
 
-    public List<Entry> listing(Order order) {
+    public List<ListingEntry> listing(Order order) {
         return jdbc.query("""
                 SELECT p.prefix_code, p.country_code, p.status, r.legal_name, c.contacts::text
                 FROM prefix_view p
@@ -60,7 +59,7 @@ public class RegistrantListings {
                 LEFT JOIN registrant_contact c ON c.registrant_id = p.registrant_id""" + " ORDER BY " + order.sql,
                 (rs, n) -> {
             PrefixCode prefix = PrefixCode.parse(rs.getString(1));
-            return new Entry(rs.getString(2), prefix.registrantCode(), rs.getString(4), contact(rs.getString(5)),
+            return new ListingEntry(rs.getString(2), prefix.registrantCode(), rs.getString(4), contact(rs.getString(5)),
                     prefix.display(), rs.getString(3));
         });
     }

@@ -108,7 +108,10 @@ final class FeedFixtures {
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Whether events of this stored type go to the events topic (not the restricted registrants topic). */
+    /**
+     * Whether events of this stored type go to the events topic: registry events, but for those of the restricted
+     * registrants topic (the agency's own events, such as conflicts, are on no topic).
+     */
     static boolean isPublic(String payloadType) {
         try {
             // Not every stored event is a registry event: the conflict queue's are the agency's work, never on the feed.

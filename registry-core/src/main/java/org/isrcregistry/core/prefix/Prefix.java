@@ -19,7 +19,7 @@ import org.isrcregistry.core.recording.Recordings;
 import org.isrcregistry.core.rule.RecordingCatalogue;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.rule.RegistrantCodes;
-import org.isrcregistry.core.rule.Registrants;
+import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
 import java.util.ArrayList;

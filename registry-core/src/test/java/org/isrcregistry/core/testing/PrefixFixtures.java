@@ -7,7 +7,7 @@ import org.isrcregistry.core.prefix.AgencyCountryCodes;
 import org.isrcregistry.core.prefix.Prefix;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
-import org.isrcregistry.core.rule.Registrants;
+import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.prefix.RegistryCalendar;
 import org.isrcregistry.core.rule.RegistrantCodes;
 

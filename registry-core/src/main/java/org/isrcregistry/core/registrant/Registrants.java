@@ -1,8 +1,6 @@
-package org.isrcregistry.core.rule;
+package org.isrcregistry.core.registrant;
 
 import java.util.Optional;
-import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.core.registrant.RegistrantKind;
 
 /**
  * The registrants a prefix command may name, for the rules that span a prefix and its registrant (allocate only to a
