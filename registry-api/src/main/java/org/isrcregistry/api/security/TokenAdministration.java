@@ -12,7 +12,7 @@ import org.isrcregistry.api.security.TokenController.TokenRequest;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.registrant.Registrant;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.core.rule.Registrants;
+import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
