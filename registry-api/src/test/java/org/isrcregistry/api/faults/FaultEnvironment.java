@@ -29,7 +29,12 @@ final class FaultEnvironment implements AutoCloseable {
     }
 
     void startPostgres() throws Exception {
+        // Its own log, appended to across restarts; recovery (a crash, a restored backup) may take a while.
+        java.io.File log = workDir.resolve("postgres.log").toFile();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(pgData)
+                .setPGStartupWait(java.time.Duration.ofMinutes(2))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                 .setCleanDataDirectory(false).setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200");
         postgres = (pgPort > 0 ? builder.setPort(pgPort) : builder).start();
