@@ -323,6 +323,23 @@ public final class Bench {
                     run.achievedRate(), behind.isEmpty() ? "" : "; measured while " + behind + " still caught up");
         });
 
+        scenario("compliance", details -> {
+            if (catalogue == null) {
+                throw new Skip("needs the catalogue scenario in the same run");
+            }
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                // The reports are measured over the whole catalogue, so their read model must hold all of it.
+                Processors.CaughtUp caughtUp = Processors.await(connection, Tokens.maxGlobalIndex(connection),
+                        System.nanoTime(), bound(300, REBUILD), "compliance"::equals, false);
+                if (!caughtUp.late().isEmpty()) {
+                    throw new Skip("the compliance read model had not caught up on the catalogue: "
+                            + processorsBehind());
+                }
+            }
+            return new ComplianceReports(http, results).run(catalogue, details);
+        });
+
         scenario("replay", details -> {
             requireJdbc();
             requireMinuteLeft(REBUILD);

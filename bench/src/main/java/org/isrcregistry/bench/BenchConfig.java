@@ -42,7 +42,7 @@ public record BenchConfig(
 
     /** The scenarios, in the order they run. */
     public static final Set<String> ALL_SCENARIOS = Set.of(
-            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "replay", "rebuild");
+            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "compliance", "replay", "rebuild");
 
     public static BenchConfig parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();

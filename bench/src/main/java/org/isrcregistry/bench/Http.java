@@ -75,6 +75,36 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The lines of a CSV document, read as it streams in (nothing kept); fails unless the answer is 200. */
+    long csvLines(String path, Duration timeout) {
+        HttpRequest request = request(path).timeout(timeout).setHeader("Accept", "text/csv").GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path + " (CSV): HTTP " + response.statusCode() + " "
+                            + new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                long lines = 0;
+                byte[] buffer = new byte[1 << 16];
+                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+                return lines;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         String url = path.startsWith("http") ? path : baseUrl + path;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 final class RegistryProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** A loaded machine (other builds and tests at once) has been seen to take over three minutes. */
+    private static final Duration STARTUP = Duration.ofMinutes(6);
 
     private final Process process;
     private final Target target;

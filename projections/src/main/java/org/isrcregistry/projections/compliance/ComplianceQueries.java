@@ -115,7 +115,7 @@ public class ComplianceQueries {
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(today)));
         args.addAll(filter.args);
         return new Report("usage", """
-                SELECT prefix, registrant, year, assigned, imported, issued, capacity,
+                SELECT prefix, registrant_id, registrant, year, assigned, imported, issued, capacity,
                        round(issued::numeric / capacity, 4) AS share,
                        CASE WHEN year = extract(year FROM today) AND issued > 0 THEN
                             CASE WHEN issued >= capacity THEN today
@@ -124,10 +124,11 @@ public class ComplianceQueries {
                                       make_date(year, 12, 31) + 1), make_date(year, 12, 31) + 1) END
                        END AS runs_out_on,
                        issued::numeric / capacity > 0.8 AS flagged
-                FROM (SELECT u.prefix_code AS prefix, p.registrant_name AS registrant, %s::int AS year,
+                FROM (SELECT u.prefix_code AS prefix, p.registrant_id, g.legal_name AS registrant, %s::int AS year,
                              u.assigned, u.imported, u.assigned + u.imported AS issued,
                              p.range_last - p.range_first + 1 AS capacity, ?::date AS today
                       FROM prefix_usage u JOIN prefix_view p ON p.prefix_code = u.prefix_code
+                      LEFT JOIN registrant_view g ON g.registrant_id = p.registrant_id
                       WHERE %s) x""".formatted(year, filter.where()), args,
                 List.of(Key.text("prefix"), Key.bigint("year")));
     }
@@ -203,7 +204,7 @@ public class ComplianceQueries {
         Filter filter = Filter.prefix("r.prefix_code", prefix);
         filter.scope("r.prefix_code", scope);
         return new Report("completeness", """
-                SELECT r.prefix_code AS prefix, min(p.registrant_name) AS registrant, count(*) AS recordings,
+                SELECT r.prefix_code AS prefix, p.registrant_id, g.legal_name AS registrant, count(*) AS recordings,
                        round(count(*) FILTER (WHERE r.main_artist <> '')::numeric / count(*), 4) AS main_artist,
                        round(count(*) FILTER (WHERE r.title <> '')::numeric / count(*), 4) AS title,
                        round(count(*) FILTER (WHERE r.version_title IS NOT NULL)::numeric / count(*), 4)
@@ -214,7 +215,9 @@ public class ComplianceQueries {
                            AS first_published,
                        count(*) FILTER (WHERE %s) AS incomplete
                 FROM compliance_recording r LEFT JOIN prefix_view p ON p.prefix_code = r.prefix_code
-                WHERE r.status = 'ACTIVE' AND %s GROUP BY r.prefix_code""".formatted(INCOMPLETE, filter.where()),
+                LEFT JOIN registrant_view g ON g.registrant_id = p.registrant_id
+                WHERE r.status = 'ACTIVE' AND %s GROUP BY r.prefix_code, p.registrant_id, g.legal_name"""
+                .formatted(INCOMPLETE, filter.where()),
                 filter.args, List.of(Key.text("prefix")));
     }
 

@@ -23,10 +23,12 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.isrcregistry.core.event.RegistryEvent;
+import org.isrcregistry.projections.EventStoreHead;
 import org.isrcregistry.core.event.RestrictedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,7 @@ public class FeedReplay {
     private final Serializer serializer;
     private final Supplier<EventUpcaster> upcasters;
     private final JdbcTemplate jdbc;
+    private final EventStorageEngine store;
     private final Supplier<Producer<String, byte[]>> producers;
     private final CloudEventMapper mapper;
     private final FeedTopics topics;
@@ -64,8 +67,10 @@ public class FeedReplay {
     });
     private final AtomicReference<Status> status = new AtomicReference<>();
 
-    FeedReplay(Serializer serializer, Supplier<EventUpcaster> upcasters, JdbcTemplate jdbc, Supplier<Producer<String, byte[]>> producers,
-               CloudEventMapper mapper, FeedTopics topics, KafkaFeedProperties properties) {
+    FeedReplay(Serializer serializer, Supplier<EventUpcaster> upcasters, EventStorageEngine store, JdbcTemplate jdbc,
+               Supplier<Producer<String, byte[]>> producers, CloudEventMapper mapper, FeedTopics topics,
+               KafkaFeedProperties properties) {
+        this.store = store;
         this.serializer = serializer;
         this.upcasters = upcasters;
         this.jdbc = jdbc;
@@ -129,7 +134,7 @@ public class FeedReplay {
         if (current != null && current.running()) {
             throw new RefusedException("a replay to " + current.topic() + " is running", true);
         }
-        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        long head = EventStoreHead.of(store);
         Status started = new Status(target, "RUNNING", head, 0, Instant.now(), null, null, null);
         status.set(started);
         runner.execute(() -> run(started));

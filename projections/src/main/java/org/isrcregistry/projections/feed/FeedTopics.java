@@ -66,6 +66,16 @@ public class FeedTopics {
         create(List.of(events(name)));
     }
 
+    /**
+     * A log of its own, kept for ever, in one partition so that its order is total (the ledger's checkpoints).
+     *
+     * @throws FeedUnavailableException while the broker cannot be reached
+     */
+    public void ensureSinglePartitionLog(String name) {
+        create(List.of(new NewTopic(name, 1, properties.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))));
+    }
+
     private NewTopic events(String name) {
         return topic(name).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }

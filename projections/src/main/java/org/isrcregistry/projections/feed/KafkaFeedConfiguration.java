@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -108,10 +109,11 @@ public class KafkaFeedConfiguration {
     /** The upcasters are Axon's, asked for when a replay meets an event stored in an older revision. */
     @Bean
     FeedReplay feedReplay(ObjectProvider<org.axonframework.config.Configuration> axon,
-                          @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
+                          @Qualifier("eventSerializer") Serializer eventSerializer, EventStorageEngine store,
+                          JdbcTemplate jdbc,
                           Supplier<Producer<String, byte[]>> feedProducers, CloudEventMapper feedMapper,
                           FeedTopics feedTopics, KafkaFeedProperties properties) {
-        return new FeedReplay(eventSerializer, () -> axon.getObject().upcasterChain(), jdbc, feedProducers,
+        return new FeedReplay(eventSerializer, () -> axon.getObject().upcasterChain(), store, jdbc, feedProducers,
                 feedMapper, feedTopics, properties);
     }
 
@@ -131,8 +133,8 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    KafkaFeedMetrics kafkaFeedMetrics(JdbcTemplate jdbc) {
-        return new KafkaFeedMetrics(jdbc);
+    KafkaFeedMetrics kafkaFeedMetrics(EventStorageEngine store, JdbcTemplate jdbc) {
+        return new KafkaFeedMetrics(store, jdbc);
     }
 
     @Bean

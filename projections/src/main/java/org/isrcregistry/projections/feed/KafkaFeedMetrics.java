@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.isrcregistry.projections.EventStoreHead;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,10 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class KafkaFeedMetrics implements MeterBinder {
 
+    private final EventStorageEngine store;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    KafkaFeedMetrics(JdbcTemplate jdbc) {
+    KafkaFeedMetrics(EventStorageEngine store, JdbcTemplate jdbc) {
+        this.store = store;
         this.jdbc = jdbc;
     }
 
@@ -31,8 +35,7 @@ public class KafkaFeedMetrics implements MeterBinder {
     }
 
     public long backlog() {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
-        return Math.max(0, head - position());
+        return Math.max(0, EventStoreHead.of(store) - position());
     }
 
     /** The lowest position over the feed's segments; -1 before its first batch. */

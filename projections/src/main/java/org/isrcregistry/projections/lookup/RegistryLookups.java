@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps the lookups behind {@link JdbcRecordingCatalogue}, {@link JdbcRegistrantCodes} and {@link JdbcRegistrants} in
- * the same transaction as the events. Subscribed to the event store itself: it receives all the events of a unit of work at once, when the
- * unit of work prepares to commit, after the events are appended and inside the same transaction; whatever it throws
- * rolls the command back. The recordings a unit of work creates are written with one statement per table, so a batch
- * of 2,000 registrations costs two round trips, not 4,000.
+ * the same transaction as the events. Subscribed to the event store itself: it receives all the events of a unit of
+ * work at once, when the unit of work prepares to commit, after the events are appended and inside the same
+ * transaction; whatever it throws rolls the command back. The recordings a unit of work creates are written with one
+ * statement per table, so a batch of 2,000 registrations costs two round trips, not 4,000.
  */
 public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>> {
 

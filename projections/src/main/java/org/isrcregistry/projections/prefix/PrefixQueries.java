@@ -78,7 +78,8 @@ public class PrefixQueries {
         return new Page<>(withUsage(items), page, size, total);
     }
 
-    static String like(String text) {
+    /** A LIKE pattern that finds {@code text} anywhere, its own % and _ taken literally. */
+    public static String like(String text) {
         return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 

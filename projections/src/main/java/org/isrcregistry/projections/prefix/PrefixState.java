@@ -2,6 +2,7 @@ package org.isrcregistry.projections.prefix;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 import org.isrcregistry.core.event.PrefixEvent;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
@@ -9,7 +10,6 @@ import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixReinstated;
 import org.isrcregistry.core.prefix.PrefixSuspended;
-import org.axonframework.serialization.Revision;
 
 /**
  * A prefix's public state: the fold of its lifecycle events (registered, suspended, reinstated). It does not say who

@@ -1,15 +1,8 @@
 package org.isrcregistry.projections.rebuild;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.isrcregistry.projections.jdbc.CopyText;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;
-import org.postgresql.PGConnection;
 
 /**
  * A rebuild's rows. A batch's rows are written into the shadow tables while the next batch is being applied: each
@@ -111,77 +104,8 @@ final class BulkRows implements Rows {
                 delete.executeUpdate();
             }
         }
-        StringBuilder text = new StringBuilder(rows.size() * 256);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                appendValue(text, row[i]);
-            }
-            text.append('\n');
-        }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + shadow.shadow() + " ("
-                    + table.columns() + ") FROM STDIN", new StringReader(text.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes; instants in UTC. */
-    private static void appendValue(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-        } else if (value instanceof Timestamp timestamp) {
-            appendInstant(text, timestamp.toInstant());
-        } else if (value instanceof Number) {
-            text.append(value);
-        } else {
-            String string = value.toString();
-            int start = text.length();
-            text.append(string);
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                    text.setLength(start);
-                    appendEscaped(text, string);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static void appendEscaped(StringBuilder text, String string) {
-        for (int i = 0; i < string.length(); i++) {
-            char c = string.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-    }
-
-    /** {@code 2026-11-21 08:00:00.123456789+00} (PostgreSQL rounds to microseconds); no formatter per value. */
-    private static void appendInstant(StringBuilder text, Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        text.append(utc.getYear()).append('-');
-        pad(text, utc.getMonthValue(), 2).append('-');
-        pad(text, utc.getDayOfMonth(), 2).append(' ');
-        pad(text, utc.getHour(), 2).append(':');
-        pad(text, utc.getMinute(), 2).append(':');
-        pad(text, utc.getSecond(), 2).append('.');
-        pad(text, utc.getNano(), 9).append("+00");
-    }
-
-    private static StringBuilder pad(StringBuilder text, int value, int digits) {
-        String number = Integer.toString(value);
-        for (int i = number.length(); i < digits; i++) {
-            text.append('0');
-        }
-        return text.append(number);
+        CopyText text = new CopyText(rows.size(), 256);
+        rows.forEach(text::row);
+        text.copyInto(connection, shadow.shadow(), table.columns());
     }
 }

@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.isrcregistry.projections.EventStoreHead;
 import org.isrcregistry.projections.ErrorKind;
 import org.isrcregistry.projections.ReadModel;
 import org.isrcregistry.projections.jdbc.Table;
@@ -87,7 +88,7 @@ public class ReadModelRebuilds {
         if (names.stream().map(runs::get).anyMatch(run -> run != null && !run.finished())) {
             return false;
         }
-        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        long head = EventStoreHead.of(store);
         Run run = new Run(List.copyOf(names), head);
         names.forEach(name -> runs.put(name, run));
         Thread thread = new Thread(() -> execute(run), "rebuild-" + String.join("+", names));

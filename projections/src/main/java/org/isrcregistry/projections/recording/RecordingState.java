@@ -74,6 +74,18 @@ public record RecordingState(
         possibleDuplicates = List.copyOf(possibleDuplicates == null ? List.of() : possibleDuplicates);
     }
 
+    /**
+     * What anybody may read: every field but the audio fingerprint (the registrant's evidence of its audio, which
+     * would let anyone test a file against the catalogue) and the registry's possible-duplicate warnings (its own
+     * review). Tokens read them in the histories and the lists.
+     */
+    public RecordingState forPublic() {
+        return new RecordingState(isrc, kind, title, versionTitle, mainArtist, contributors, duration, firstPublished,
+                owner, ownerSince, distributor, distributorSince, null, audioIsrc, status, withdrawalReason,
+                duplicateOf, parent, versionReason, children, releases, works, List.of(), createdAt, updatedAt,
+                version);
+    }
+
     private static RecordingState created(RecordingCreated event, Instant at) {
         RecordingDetails details = event.details();
         RecordingMetadata m = details.metadata();

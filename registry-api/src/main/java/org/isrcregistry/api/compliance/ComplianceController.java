@@ -2,6 +2,9 @@ package org.isrcregistry.api.compliance;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.compliance.ComplianceQueries;
 import org.isrcregistry.projections.compliance.ComplianceQueries.AuditSubject;
+import org.isrcregistry.projections.compliance.ReportPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +56,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/audit", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Registrant audit: everything done, and every command refused, under a prefix, by an actor or"
             + " on a recording, in a period",
             description = "Exactly one of prefix, actor and isrc. from (inclusive) and to (exclusive): instants, or "
@@ -95,6 +102,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/catalogue/holdings", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Every recording a party owned (or distributed) on a date, by the effective dates of the "
             + "ownership transfers and distributor changes")
     public ResponseEntity<StreamingResponseBody> holdings(@RequestParam(required = false) String party,
@@ -124,6 +134,9 @@ public class ComplianceController {
     enum PartyRole { OWNER, DISTRIBUTOR }
 
     @GetMapping(value = "/v1/prefixes/{prefix}/catalogue", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "The prefix's whole catalogue as it stood at an instant, folded from the events")
     public ResponseEntity<StreamingResponseBody> catalogue(@PathVariable String prefix,
                                        @Parameter(description = "ISO 8601 instant or UTC day (its end); now by default")
@@ -137,6 +150,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/usage", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Codes issued per prefix and year of reference, share of the range, run-out date; over 80 %"
             + " flagged")
     public ResponseEntity<StreamingResponseBody> usage(@RequestParam(required = false) String prefix,
@@ -148,6 +164,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/duplicates", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Possible duplicates across ISRCs: same fingerprint, or same normalised artist, title, "
             + "version title and kind with durations within 2 s")
     public ResponseEntity<StreamingResponseBody> duplicates(@RequestParam(required = false) String prefix,
@@ -164,6 +183,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/signals", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Rule breaches and their signals")
     public ResponseEntity<StreamingResponseBody> signals(@RequestParam(required = false) String prefix,
                                      @RequestParam(required = false) String signal,
@@ -176,6 +198,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/completeness", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Per registrant (prefix): share of active recordings with each IFPI minimum field")
     public ResponseEntity<StreamingResponseBody> completeness(@RequestParam(required = false) String prefix,
                                           @RequestParam(required = false) String cursor,
@@ -186,6 +211,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/completeness/missing", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "The active recordings missing one of IFPI's minimum fields, and which")
     public ResponseEntity<StreamingResponseBody> missing(@RequestParam(required = false) String prefix,
                                      @RequestParam(required = false) String cursor,
@@ -196,6 +224,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/withdrawals", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Withdrawn codes, with the code each points to")
     public ResponseEntity<StreamingResponseBody> withdrawals(@RequestParam(required = false) String prefix,
                                          @RequestParam(required = false) String cursor,
@@ -206,6 +237,9 @@ public class ComplianceController {
     }
 
     @GetMapping(value = "/v1/compliance/activity", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "Codes assigned, imported, transferred and withdrawn per registrant (prefix) per month",
             description = "from and to are months (2026-01), both included; the last 12 months by default; at most"
                     + " 120 months.")
@@ -234,6 +268,9 @@ public class ComplianceController {
     enum ConflictStatus { OPEN, RESOLVED }
 
     @GetMapping(value = "/v1/compliance/conflicts", produces = {"application/json", ReportResponses.CSV})
+    @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = ReportResponses.CSV, schema = @Schema(type = "string"))})
     @Operation(summary = "The conflict queue: possible duplicates, open or resolved")
     public ResponseEntity<StreamingResponseBody> conflicts(@RequestParam(required = false) String status,
                                        @RequestParam(required = false) String prefix,

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -68,16 +65,9 @@ public class AxonConfiguration {
 
     /**
      * Axon's JDBC event store as its auto-configuration builds it (snapshot and event serializers, upcasters, the
-     * resolver above), fetching {@link #EVENT_FETCH_SIZE} events per query: a processor replaying or catching up on
-     * millions of events pays one round trip per thousand, not per hundred.
-     * <p>
-     * The stream that may block ends after one fetch. Only the embedded event store's shared reader asks for it (the
-     * reader the tracking processors at the head of the store share), and that reader holds the first event it read
-     * in a stream until the stream ends (Axon 4.13 {@code EmbeddedEventStore.EventProducer#fetchData}, local
-     * {@code currentNewest}; AxonFramework issue 2954); a stream that never ends, while events keep arriving, keeps
-     * every event read since in memory: 485,000 events held (1.3 KiB each) from the shared reader's stack in a heap
-     * dump taken while a seeded catalogue was read, and the registry out of its 1 GiB heap. The reader opens the next
-     * stream at once.
+     * resolver above), fetching {@link #EVENT_FETCH_SIZE} events per query (a processor replaying or catching up on
+     * millions of events pays one round trip per thousand, not per hundred), with large appends by COPY and streams
+     * that may block ending after one fetch ({@link RegistryEventStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -86,22 +76,13 @@ public class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+        return new RegistryEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .batchSize(EVENT_FETCH_SIZE);
-        return new JdbcEventStorageEngine(builder) {
-            @Override
-            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-                Stream<? extends TrackedEventMessage<?>> events = super.readEvents(token, mayBlock);
-                return mayBlock ? events.limit(EVENT_FETCH_SIZE) : events;
-            }
-        };
+                .connectionProvider(connectionProvider), transactionManager, EVENT_FETCH_SIZE);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
 import org.isrcregistry.projections.lookup.JdbcRegistrants;
 import org.isrcregistry.projections.lookup.RegistryLookups;
+import org.isrcregistry.projections.report.YearlyReport;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -134,10 +135,10 @@ public class DomainConfiguration {
         return new RecordingRules(agency.durationCorrectionTolerance());
     }
 
-    /** Lazily: Axon builds the recording repository after the Spring beans its handlers use. */
+    /** Lazily: Axon builds the recording repository and the event store after the Spring beans its handlers use. */
     @Bean
     Recordings recordings(ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new Recordings(() -> axon.getObject().repository(Recording.class));
+        return new Recordings(() -> axon.getObject().repository(Recording.class), () -> axon.getObject().eventBus());
     }
 
     @Bean
@@ -153,6 +154,12 @@ public class DomainConfiguration {
     @Bean
     JdbcRegistrants registrants(JdbcTemplate jdbc) {
         return new JdbcRegistrants(jdbc);
+    }
+
+    /** The yearly report counts the events of the agency's year. */
+    @Bean
+    YearlyReport yearlyReport(JdbcTemplate jdbc, AgencyProperties agency) {
+        return new YearlyReport(jdbc, agency.timeZone());
     }
 
     /** Checked at start-up: a registry with letters that are not allocated does not start. */

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.isrcregistry.api.idempotency.IdempotencyFilter;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.security.TokenController;
@@ -27,10 +28,12 @@ import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.identifier.Upc;
 import org.isrcregistry.core.recording.AudioFingerprint;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The OpenAPI description at /v3/api-docs (UI at /swagger-ui.html): identifiers are strings in every written form
@@ -44,6 +47,9 @@ public class OpenApiConfiguration {
                 Ean.class, ReleaseCode.class, Iswc.class, RecordingDuration.class, AudioFingerprint.class}) {
             SpringDocUtils.getConfig().replaceWithClass(identifier, String.class);
         }
+        SpringDocUtils.getConfig().replaceWithClass(RegistrantId.class, UUID.class);
+        // A streamed body (the CSV and JSON reports) is described by its media types, not as a framework type.
+        SpringDocUtils.getConfig().replaceWithClass(StreamingResponseBody.class, String.class);
     }
 
     private static final String PROBLEM = "#/components/schemas/Problem";

@@ -10,7 +10,7 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * Every event a command would store is read back through the event serializer before it is stored, and must come
- * back equal: otherwise the command fails (its unit of work rolls back, nothing is stored) with
+ * back equal, with no text PostgreSQL's jsonb would refuse: otherwise the command fails (its unit of work rolls back, nothing is stored) with
  * {@link UnstorableEventException}, a 400 problem. The domain's value types refuse bad input first; this is the last
  * guard against a record that could be stored but never read back, published or rebuilt (a JSON number once reached
  * a duration's constructor and stored PT-0.001S, which then failed every read). The serialized form is the one the
@@ -35,15 +35,39 @@ public final class StorableEvents implements MessageDispatchInterceptor<EventMes
     private void check(EventMessage<?> message) {
         Object payload = message.getPayload();
         Object readBack;
+        SerializedObject<byte[]> stored;
         try {
-            SerializedObject<byte[]> stored = message.serializePayload(serializer, byte[].class);
+            stored = message.serializePayload(serializer, byte[].class);
             readBack = serializer.deserialize(stored);
         } catch (RuntimeException unreadable) {
             throw new UnstorableEventException(message.getPayloadType(), unreadable);
         }
-        if (!Objects.equals(payload, readBack)) {
+        if (!Objects.equals(payload, readBack) || !jsonbSafe(stored.getData())) {
             throw new UnstorableEventException(message.getPayloadType(), null);
         }
+    }
+
+    /**
+     * Whether the read models and the feed can keep the event's texts in PostgreSQL's jsonb, which refuses the escapes
+     * of NUL and of a lone surrogate (Jackson writes a lone surrogate as such an escape, and reads it back: a lone
+     * surrogate survives the round trip, then jams every projection of it).
+     */
+    static boolean jsonbSafe(byte[] json) {
+        for (int i = 0; i < json.length - 1; i++) {
+            if (json[i] != '\\') {
+                continue;
+            }
+            if (json[i + 1] == 'u' && i + 5 < json.length) {
+                int code = Integer.parseInt(new String(json, i + 2, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
+                if (code == 0 || Character.isSurrogate((char) code)) {
+                    return false;
+                }
+                i += 5;
+            } else {
+                i++;
+            }
+        }
+        return true;
     }
 
     /** An event whose stored form would not read back as itself; nothing was stored. */

@@ -5,8 +5,9 @@ import java.util.Collection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.isrcregistry.projections.EventStoreHead;
 import org.isrcregistry.projections.ReadModels;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +20,14 @@ public class ReadYourWrites {
 
     private static final Duration POLL = Duration.ofMillis(2);
 
-    private final JdbcTemplate jdbc;
+    private final EventStorageEngine store;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
 
-    ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+    ReadYourWrites(EventStorageEngine store, EventProcessingConfiguration processing,
                    @org.springframework.beans.factory.annotation.Value("${registry.api.read-your-writes-timeout:5s}")
                    Duration timeout) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.processing = processing;
         this.timeout = timeout;
     }
@@ -38,8 +39,8 @@ public class ReadYourWrites {
 
     /** Waits until each named processor has passed the head of the event store; false if the wait timed out. */
     public boolean awaitProjections(String... processorNames) {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        if (head == null) {
+        long head = EventStoreHead.of(store);
+        if (head < 0) {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -33,7 +33,8 @@ public class FeedReplayController {
     }
 
     @PostMapping
-    @Operation(summary = "Republish every event from the first, to the events topic or a new one (agency)")
+    @Operation(operationId = "startReplay",
+            summary = "Republish every event from the first, to the events topic or a new one (agency)")
     public ResponseEntity<FeedReplay.Status> start(@RequestBody(required = false) ReplayRequest request) {
         FeedReplay.Status started = replay.start(request == null ? null : request.topic());
         return ResponseEntity.accepted().location(URI.create(PATH)).body(started);

@@ -27,7 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 5)
 public class AcceptableAnswer extends OncePerRequestFilter {
 
-    private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 
     private final ProblemResponses problems;
 
@@ -52,12 +51,15 @@ public class AcceptableAnswer extends OncePerRequestFilter {
             return;
         }
         problems.write(response, Problems.of(ProblemType.NOT_ACCEPTABLE, "This operation answers application/json"
-                        + " (application/problem+json when refused), which the Accept header rules out or does not"
-                        + " name in a readable form; nothing was changed", "Accept",
+                        + " (application/problem+json when refused), which the Accept header does not allow in a"
+                        + " readable form; nothing was changed", "Accept",
                 "Send Accept: application/json (or leave the header out) and send the request again."));
     }
 
-    /** Whether, for JSON or a JSON problem, the most specific media range that matches has a quality above 0. */
+    /**
+     * Whether, for JSON, the most specific media range that matches has a quality above 0. JSON, not a JSON problem:
+     * the answer of a change that succeeds is JSON, and only a success commits anything.
+     */
     static boolean acceptsJson(List<String> headers) {
         List<MediaType> ranges;
         try {
@@ -65,18 +67,14 @@ public class AcceptableAnswer extends OncePerRequestFilter {
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
-        for (MediaType answer : ANSWERS) {
-            MediaType closest = null;
-            for (MediaType range : ranges) {
-                if (range.includes(answer) && (closest == null || specificity(range) > specificity(closest))) {
-                    closest = range;
-                }
-            }
-            if (closest != null && closest.getQualityValue() > 0) {
-                return true;
+        MediaType closest = null;
+        for (MediaType range : ranges) {
+            if (range.includes(MediaType.APPLICATION_JSON)
+                    && (closest == null || specificity(range) > specificity(closest))) {
+                closest = range;
             }
         }
-        return false;
+        return closest != null && closest.getQualityValue() > 0;
     }
 
     private static int specificity(MediaType range) {

@@ -21,10 +21,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * 413 before anything else runs. The body is kept, so the idempotency filter can hash it and the controller parse it.
  * Runs after Spring Security, so no body is read for a request that is refused anyway: without a usable token or the
  * right, a request's body is never read (a client could otherwise make the registry hold 64 MB per connection
- * without any token), and only those allowed to import get the import's limit.
+ * without any token), and only those allowed to import get the import's limit. Runs after {@link AcceptableAnswer}
+ * too (a change whose answer cannot be written is refused unread) and before the idempotency filter, which hashes it.
  */
 @Component
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 5)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 7)
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final PathPattern IMPORTS = PathPatternParser.defaultInstance

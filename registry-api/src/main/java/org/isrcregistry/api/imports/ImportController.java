@@ -38,7 +38,8 @@ public class ImportController {
     }
 
     @PostMapping(path = "/v1/prefixes/{prefix}/recordings/imports", consumes = {"text/csv", NDJSON, "application/ndjson"})
-    @Operation(summary = "Import existing ISRCs of the prefix (CSV with a header row, or NDJSON)",
+    @Operation(operationId = "startImport",
+            summary = "Import existing ISRCs of the prefix (CSV with a header row, or NDJSON)",
             description = "Columns/fields: isrc, title, versionTitle, mainArtist, duration, kind, firstPublished, owner,"
                     + " distributor, fingerprint, audioIsrc (contributors in NDJSON only). Rows are independent: each"
                     + " is registered, already registered (nothing changes) or refused with its reason. The same"
@@ -54,7 +55,7 @@ public class ImportController {
     }
 
     @GetMapping("/v1/prefixes/{prefix}/recordings/imports/{id}")
-    @Operation(summary = "An import's progress, and its row results page by page")
+    @Operation(operationId = "getImport", summary = "An import's progress, and its row results page by page")
     public ImportView get(@PathVariable @Schema(type = "string") PrefixCode prefix, @PathVariable UUID id,
                           @Parameter(description = "rows after this row number") @RequestParam(defaultValue = "0") int after,
                           @Parameter(description = "at most this many rows (0-10000)") @RequestParam(defaultValue = "1000") int limit,

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.jdbc.CopyText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +37,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -183,7 +186,7 @@ class RecordingImports {
         for (int start = from; start < rows.size(); start += batchSize) {
             List<ParsedRow> batch = rows.subList(start, Math.min(start + batchSize, rows.size()));
             List<RowResult> results = register(prefix, batch, actor, correlationId);
-            record(id, results);
+            record(id, start, results);
         }
         jdbc.update("UPDATE recording_import SET status = 'COMPLETED', content = NULL, finished_at = now() WHERE id = ?",
                 id);
@@ -221,29 +224,32 @@ class RecordingImports {
         }
     }
 
-    private void record(UUID id, List<RowResult> results) {
+    /**
+     * A batch's row results (one COPY) and the import's counts, in one transaction. Only if the import's results end
+     * where the batch starts: a batch recorded already (by another node resuming the same import) is not recorded again.
+     */
+    private void record(UUID id, int start, List<RowResult> results) {
+        CopyText rows = new CopyText(results.size(), 128);
+        for (RowResult r : results) {
+            ProblemDetail p = r.problem();
+            Map<String, Object> properties = p == null || p.getProperties() == null ? Map.of() : p.getProperties();
+            rows.row(id, r.row(), r.isrc(), r.outcome(),
+                    r.possibleDuplicates().isEmpty() ? null : String.join(",", r.possibleDuplicates()),
+                    p == null ? null : p.getType().toString(), properties.get("field"), p == null ? null : p.getDetail(),
+                    properties.get("action"));
+        }
         transaction.executeWithoutResult(tx -> {
-            jdbc.batchUpdate("""
-                            INSERT INTO recording_import_row (import_id, row_number, isrc, outcome, possible_duplicates,
-                                problem_type, field, detail, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (import_id, row_number) DO NOTHING""", results, 1000,
-                    (ps, r) -> {
-                        ps.setObject(1, id);
-                        ps.setInt(2, r.row());
-                        ps.setString(3, r.isrc());
-                        ps.setString(4, r.outcome());
-                        ps.setString(5, r.possibleDuplicates().isEmpty() ? null : String.join(",", r.possibleDuplicates()));
-                        ProblemDetail p = r.problem();
-                        ps.setString(6, p == null ? null : p.getType().toString());
-                        ps.setString(7, p == null || p.getProperties() == null ? null : (String) p.getProperties().get("field"));
-                        ps.setString(8, p == null ? null : p.getDetail());
-                        ps.setString(9, p == null || p.getProperties() == null ? null : (String) p.getProperties().get("action"));
-                    });
-            jdbc.update("""
+            int counted = jdbc.update("""
                     UPDATE recording_import SET done = done + ?, registered = registered + ?,
-                        already_registered = already_registered + ?, refused = refused + ? WHERE id = ?""",
+                        already_registered = already_registered + ?, refused = refused + ? WHERE id = ? AND done = ?""",
                     results.size(), count(results, "REGISTERED"), count(results, "ALREADY_REGISTERED"),
-                    count(results, "REFUSED"), id);
+                    count(results, "REFUSED"), id, start);
+            if (counted == 1) {
+                jdbc.execute((ConnectionCallback<Long>) connection -> rows.copyInto(connection,
+                        "recording_import_row", "import_id, row_number, isrc, outcome, possible_duplicates, problem_type,"
+                                + " field, detail, action"));
+
+            }
         });
     }
 
@@ -251,9 +257,25 @@ class RecordingImports {
         return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
     }
 
-    /** The import, with up to {@code limit} row results after row {@code after} (optionally of one outcome). */
+    /**
+     * The import, with up to {@code limit} row results after row {@code after} (optionally of one outcome). The counts
+     * are read before the rows: a batch's rows commit with its counts, so every row the counts include is shown.
+     */
     Optional<ImportView> view(UUID id, int after, int limit, String outcome) {
-        List<ImportView.Row> rows = limit <= 0 ? List.of() : jdbc.query("""
+        return jdbc.query("""
+                        SELECT id, prefix_code, status, total, done, registered, already_registered, refused, created_at,
+                            finished_at FROM recording_import WHERE id = ?""",
+                (rs, n) -> {
+                    List<ImportView.Row> rows = rows(id, after, limit, outcome);
+                    return new ImportView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), instant(rs.getTimestamp(9)),
+                            instant(rs.getTimestamp(10)), rows,
+                            rows.size() == limit && limit > 0 ? rows.get(rows.size() - 1).row() : null);
+                }, id).stream().findFirst();
+    }
+
+    private List<ImportView.Row> rows(UUID id, int after, int limit, String outcome) {
+        return limit <= 0 ? List.of() : jdbc.query("""
                         SELECT row_number, isrc, outcome, possible_duplicates, problem_type, field, detail, action
                         FROM recording_import_row WHERE import_id = ? AND row_number > ? AND (CAST(? AS TEXT) IS NULL OR outcome = ?)
                         ORDER BY row_number LIMIT ?""",
@@ -263,14 +285,6 @@ class RecordingImports {
                                 : new ImportView.Refusal(URI.create(rs.getString(5)), rs.getString(6), rs.getString(7),
                                 rs.getString(8))),
                 id, after, outcome, outcome, limit);
-        return jdbc.query("""
-                        SELECT id, prefix_code, status, total, done, registered, already_registered, refused, created_at,
-                            finished_at FROM recording_import WHERE id = ?""",
-                (rs, n) -> new ImportView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)), rows,
-                        rows.size() == limit && limit > 0 ? rows.get(rows.size() - 1).row() : null), id)
-                .stream().findFirst();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -19,6 +19,7 @@ import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.prefix.DesignationRange;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.core.prefix.ReinstatePrefix;
@@ -76,14 +77,14 @@ public class PrefixController {
     }
 
     /** @param contact an e-mail address, or the name of a person or department */
-    public record RegistrantRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String contact) {
+    public record RegistrantRequest(@NotBlank @Size(max = Text.NAME) String name, @Size(max = Text.NAME) String contact) {
     }
 
     public record RangeRequest(@NotNull Integer first, @NotNull Integer last) {
     }
 
     @PostMapping
-    @Operation(summary = "Allocate a prefix to a registrant (agency)")
+    @Operation(operationId = "registerPrefix", summary = "Allocate a prefix to a registrant (agency)")
     public ResponseEntity<PrefixView> register(@Valid @RequestBody RegisterPrefixRequest request) {
         if (request.prefix() == null && request.countryCode() == null) {
             throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "prefix",
@@ -139,7 +140,7 @@ public class PrefixController {
     }
 
     @GetMapping("/{prefix}")
-    @Operation(summary = "Read a prefix, with its designation usage per year")
+    @Operation(operationId = "getPrefix", summary = "Read a prefix, with its designation usage per year")
     public PrefixView get(@PathVariable String prefix) {
         PrefixCode code = PrefixCode.parse(prefix);
         return queries.find(code).orElseThrow(() -> new RegistryRuleException(
@@ -147,7 +148,7 @@ public class PrefixController {
                 "Check the prefix code, or ask the agency to register it."));
     }
 
-    public record SuspensionRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record SuspensionRequest(@NotBlank @Size(max = Text.REASON) String reason) {
     }
 
     @PostMapping("/{prefix}/suspension")

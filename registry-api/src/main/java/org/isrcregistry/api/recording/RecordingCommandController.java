@@ -20,6 +20,7 @@ import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrc;
@@ -74,7 +75,8 @@ public class RecordingCommandController {
     }
 
     @PutMapping("/v1/recordings/{isrc}")
-    @Operation(summary = "Register an existing ISRC (assigned outside the registry) with its recording",
+    @Operation(operationId = "registerRecording",
+            summary = "Register an existing ISRC (assigned outside the registry) with its recording",
             description = "The same registration again changes nothing and answers 200.")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "200", description = "Already registered with exactly these details; nothing changed")
@@ -101,7 +103,7 @@ public class RecordingCommandController {
     public record NewVersionRequest(
             @Schema(type = "string", example = "CA-K7Q") PrefixCode prefix,
             @NotNull ChangeKind change,
-            @Size(max = 500) @Schema(description = "what changed; required when change is OTHER") String description,
+            @Size(max = Text.TITLE) @Schema(description = "what changed; required when change is OTHER") String description,
             @NotNull @Valid RecordingRequest recording) {
     }
 
@@ -118,7 +120,7 @@ public class RecordingCommandController {
         return created(registration);
     }
 
-    public record OwnershipTransferRequest(@NotBlank @Size(max = 300) String newOwner,
+    public record OwnershipTransferRequest(@NotBlank @Size(max = Text.NAME) String newOwner,
                                            @NotNull LocalDate effectiveDate) {
     }
 
@@ -131,7 +133,7 @@ public class RecordingCommandController {
     }
 
     /** @param distributor null or left out: no distributor any more */
-    public record DistributorChangeRequest(@Size(max = 300) String distributor, @NotNull LocalDate effectiveDate) {
+    public record DistributorChangeRequest(@Size(max = Text.NAME) String distributor, @NotNull LocalDate effectiveDate) {
     }
 
     @PostMapping("/v1/recordings/{isrc}/distributor-changes")
@@ -147,10 +149,10 @@ public class RecordingCommandController {
      * title).
      */
     public record MetadataCorrectionRequest(
-            @NotBlank @Size(max = 500) @Schema(description = "why; kept in the history") String reason,
-            @Size(max = 500) String title,
-            @Size(max = 500) String versionTitle,
-            @Size(max = 500) String mainArtist,
+            @NotBlank @Size(max = Text.REASON) @Schema(description = "why; kept in the history") String reason,
+            @Size(max = Text.TITLE) String title,
+            @Size(max = Text.TITLE) String versionTitle,
+            @Size(max = Text.TITLE) String mainArtist,
             @Size(max = 200) List<@NotNull @Valid Contributor> contributors,
             @Schema(type = "string", example = "PT3M18.5S") RecordingDuration duration,
             RecordingKind kind,
@@ -179,8 +181,8 @@ public class RecordingCommandController {
     public record ReleaseRequest(
             @NotNull @Schema(type = "string", example = "036000291452", description = "UPC (12 digits) or EAN (13)")
             ReleaseCode code,
-            @NotBlank @Size(max = 500) String title,
-            @NotBlank @Size(max = 100) @Schema(example = "Digital album") String format,
+            @NotBlank @Size(max = Text.TITLE) String title,
+            @NotBlank @Size(max = Text.LABEL) @Schema(example = "Digital album") String format,
             @Size(max = 300) Set<@NotBlank @Size(min = 2, max = 2) String> territories) {
     }
 

@@ -29,6 +29,7 @@ import org.isrcregistry.projections.recording.Lineage;
 import org.isrcregistry.projections.recording.RecordingPage;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;
+import org.isrcregistry.projections.recording.RecordingJson;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -81,9 +82,10 @@ public class RecordingQueryController {
     }
 
     @GetMapping("/v1/recordings/{isrc}")
-    @Operation(summary = "Look a recording up by its ISRC, now or as of an instant",
+    @Operation(operationId = "getRecording", summary = "Look a recording up by its ISRC, now or as of an instant",
             description = "The ISRC in any accepted form: CAK7Q2600001, ca-k7q-26-00001, ISRC CA-K7Q-26-00001.")
-    @ApiResponse(responseCode = "200", description = "The recording's state",
+    @ApiResponse(responseCode = "200", description = "The recording's public state (no fingerprint, no duplicate"
+            + " warnings: see RecordingState#forPublic)",
             content = @Content(schema = @Schema(implementation = RecordingState.class)))
     public ResponseEntity<?> get(@PathVariable String isrc,
                                  @Parameter(description = "ISO 8601 instant, e.g. 2026-03-01T12:00:00Z: the state at "
@@ -93,14 +95,14 @@ public class RecordingQueryController {
         if (asOf != null) {
             Instant instant = instant(asOf);
             return ResponseEntity.ok(history.asOf(code, instant)
-                    .orElseThrow(() -> notFound(code, " did not exist at " + instant)));
+                    .orElseThrow(() -> notFound(code, " did not exist at " + instant)).forPublic());
         }
-        // The hot path: the read model's JSON as stored, one indexed query, no (de)serialization.
+        // The hot path: the read model's JSON as stored, one indexed query, only its public fields kept.
         Optional<String> json = queries.findJson(code);
         if (json.isPresent()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(RecordingJson.forPublic(json.get()));
         }
-        return ResponseEntity.ok(notYetInReadModel(code));
+        return ResponseEntity.ok(notYetInReadModel(code).forPublic());
     }
 
     /**
@@ -128,7 +130,8 @@ public class RecordingQueryController {
         Isrc code = Isrc.parse(isrc);
         RecordingState recording = queries.find(code).orElseGet(() -> notYetInReadModel(code));
         Lineage lineage = queries.lineage(recording);
-        return new LineageView(recording, lineage.parent(), lineage.children());
+        return new LineageView(recording.forPublic(), lineage.parent() == null ? null : lineage.parent().forPublic(),
+                lineage.children().stream().map(RecordingState::forPublic).toList());
     }
 
     @GetMapping("/v1/recordings")

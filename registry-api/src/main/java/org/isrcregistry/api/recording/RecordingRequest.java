@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.RecordingDetails;
@@ -21,16 +22,16 @@ import org.isrcregistry.core.rule.RegistryRuleException;
  * distributor, the audio fingerprint and (for a music video) the ISRC of its audio.
  */
 public record RecordingRequest(
-        @NotBlank @Size(max = 500) String title,
-        @Size(max = 500) @Schema(description = "e.g. \"Radio edit\", \"Live at the Olympia\"") String versionTitle,
-        @NotBlank @Size(max = 500) String mainArtist,
+        @NotBlank @Size(max = Text.TITLE) String title,
+        @Size(max = Text.TITLE) @Schema(description = "e.g. \"Radio edit\", \"Live at the Olympia\"") String versionTitle,
+        @NotBlank @Size(max = Text.TITLE) String mainArtist,
         @Size(max = 200) List<@NotNull @Valid Contributor> contributors,
         @NotNull @Schema(type = "string", example = "PT3M18.5S",
                 description = "ISO 8601 duration, or seconds (198.5)") RecordingDuration duration,
         @NotNull RecordingKind kind,
         @Schema(description = "date of first publication; leave out while unpublished") LocalDate firstPublished,
-        @NotBlank @Size(max = 300) @Schema(description = "the owner of the master") String owner,
-        @Size(max = 300) String distributor,
+        @NotBlank @Size(max = Text.NAME) @Schema(description = "the owner of the master") String owner,
+        @Size(max = Text.NAME) String distributor,
         @Schema(type = "string", description = "SHA-256 of the master's audio, 64 hex digits") AudioFingerprint fingerprint,
         @Schema(type = "string", description = "a music video's audio recording") Isrc audioIsrc) {
 

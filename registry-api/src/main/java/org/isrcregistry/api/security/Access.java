@@ -52,8 +52,8 @@ public final class Access {
 
     /** AGENCY, these roles, or the REGISTRANT token of the registrant whose id is the path variable. */
     static AuthorizationManager<RequestAuthorizationContext> registrant(String variable, Role... alsoAllowed) {
-        List<Role> roles = Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
-        String others = roles.stream().map(Role::name).collect(Collectors.joining(" or "));
+        List<Role> roles = agencyAnd(alsoAllowed);
+        String others = names(roles);
         return (authentication, context) -> decide(authentication, token -> {
             if (roles.contains(token.role())) {
                 return null;
@@ -76,8 +76,8 @@ public final class Access {
     private static AuthorizationManager<RequestAuthorizationContext> holder(String variable,
                                                                            Function<String, PrefixCode> prefixOf,
                                                                            Role... alsoAllowed) {
-        List<Role> roles = Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
-        String others = roles.stream().map(Role::name).collect(Collectors.joining(" or "));
+        List<Role> roles = agencyAnd(alsoAllowed);
+        String others = names(roles);
         return (authentication, context) -> decide(authentication, token -> {
             if (roles.contains(token.role())) {
                 return null;
@@ -91,6 +91,14 @@ public final class Access {
             }
             return token.holds(prefix) ? null : others + " token, or a REGISTRANT token holding " + prefix.display();
         });
+    }
+
+    private static List<Role> agencyAnd(Role... alsoAllowed) {
+        return Stream.concat(Stream.of(Role.AGENCY), Arrays.stream(alsoAllowed)).toList();
+    }
+
+    private static String names(List<Role> roles) {
+        return roles.stream().map(Role::name).collect(Collectors.joining(" or "));
     }
 
     /** @param missing what the token lacks, null if it may */

@@ -42,7 +42,15 @@ class SecurityConfiguration {
     static final List<PublicOperation> PUBLIC_OPERATIONS = List.of(
             new PublicOperation(GET, "/v1/recordings/{isrc}"),
             new PublicOperation(GET, "/v1/recordings/{isrc}/lineage"),
-            new PublicOperation(POST, "/v1/isrc-validations"));
+            new PublicOperation(POST, "/v1/isrc-validations"),
+            // The ledger's proofs are for anybody to check (docs/ledger.md); its export and verification are not here.
+            new PublicOperation(GET, "/v1/ledger/checkpoint"),
+            new PublicOperation(GET, "/v1/ledger/checkpoints"),
+            new PublicOperation(GET, "/v1/ledger/key"),
+            new PublicOperation(GET, "/v1/ledger/leaves/{logIndex}/proof"),
+            new PublicOperation(GET, "/v1/ledger/events/{eventIdentifier}"),
+            new PublicOperation(GET, "/v1/ledger/recordings/{isrc}/proofs"),
+            new PublicOperation(GET, "/v1/ledger/consistency"));
 
     /**
      * The public look-ups by ISRC skip the filter chain: they need no identity, and they are the registry's busiest

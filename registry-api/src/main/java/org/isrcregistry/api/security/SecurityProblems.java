@@ -61,7 +61,8 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         problems.write(response, Problems.of(ProblemType.MALFORMED_REQUEST, "The request was rejected: " + e.getMessage(),
-                null, "Send a normalised path without encoded separators, '..', or control characters."));
+                null, "Use one of the methods GET, HEAD, POST, PUT, PATCH, DELETE and a normalised path without encoded"
+                        + " separators, '..', or control characters."));
     }
 
     /** @param required what the request needs that the token lacks, if known */

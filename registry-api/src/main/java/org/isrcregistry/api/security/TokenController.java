@@ -66,7 +66,7 @@ public class TokenController {
      * @param expiresAt    when it stops working; never when left out
      */
     public record TokenRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
-                               @Schema(type = "string", format = "uuid") RegistrantId registrantId,
+                               RegistrantId registrantId,
                                @ArraySchema(schema = @Schema(type = "string", example = "CA-K7Q"))
                                List<@NotNull PrefixCode> prefixes,
                                Instant expiresAt) {
@@ -135,7 +135,7 @@ public class TokenController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One token, without its secret (agency, auditor)")
+    @Operation(operationId = "getToken", summary = "One token, without its secret (agency, auditor)")
     public TokenView get(@PathVariable UUID id) {
         return TokenView.of(tokens.find(id).orElseThrow(() -> notFound(id)), null);
     }

@@ -40,6 +40,6 @@ class PrefixSnapshotTest extends WithNewPrefix {
         commands.send(new RegisterExistingIsrcs(code, registrations), "test", "snapshot-test");
 
         assertThat(jdbc.queryForObject("SELECT max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = ?",
-                Long.class, code.value())).isEqualTo(600);
+                Long.class, code.value())).as("registered, allocated, 600 designations").isEqualTo(601);
     }
 }

@@ -14,6 +14,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
+import org.isrcregistry.core.event.RestrictedEvent;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.core.registrant.RegisterRegistrant;
@@ -50,6 +51,12 @@ final class FeedFixtures {
                 "Feed Test " + prefix.value(), List.of(), prefix.countryCode()), RegistrantKind.PRODUCER, null, null));
         send(RegisterPrefix.withCode(prefix, registrant));
         return prefix;
+    }
+
+    /** The registrant holding the prefix, from the lookup written with its events. */
+    RegistrantId holderOf(PrefixCode prefix) {
+        return RegistrantId.parse(jdbc.queryForObject(
+                "SELECT registrant_id::text FROM lookup_prefix_code WHERE prefix_code = ?", String.class, prefix.value()));
     }
 
     /** A prefix code under Iceland's letters, with a random registrant code, that has no stream in the store yet. */
@@ -93,10 +100,20 @@ final class FeedFixtures {
                 RecordingDuration.ofMillis(200_000), RecordingKind.AUDIO, null), "Label One", null, null, null);
     }
 
-    /** The stored events of one aggregate, in commit order. */
+    /** The stored public events of one aggregate (those of the events topic), in commit order. */
     List<String> eventIds(String aggregate) {
-        return jdbc.queryForList("SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? "
-                + "ORDER BY globalindex", String.class, aggregate);
+        return jdbc.query("SELECT eventidentifier, payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY globalindex", (rs, n) -> isPublic(rs.getString(2)) ? rs.getString(1) : null, aggregate)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether events of this stored type go to the events topic (not the restricted registrants topic). */
+    static boolean isPublic(String payloadType) {
+        try {
+            return !RestrictedEvent.class.isAssignableFrom(Class.forName(payloadType));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ce_ids of a key's records in arrival order, a repeated one (a republication) kept at its first place. */

@@ -36,6 +36,16 @@ import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.ReinstatePrefix;
 import org.isrcregistry.core.prefix.SuspendPrefix;
+import org.isrcregistry.core.prefix.TransferPrefix;
+import org.isrcregistry.core.registrant.DeactivateRegistrant;
+import org.isrcregistry.core.registrant.EraseContacts;
+import org.isrcregistry.core.registrant.ManagerTerms;
+import org.isrcregistry.core.registrant.RegisterRegistrant;
+import org.isrcregistry.core.registrant.RegistrantDetails;
+import org.isrcregistry.core.registrant.RegistrantId;
+import org.isrcregistry.core.registrant.RegistrantKind;
+import org.isrcregistry.core.registrant.UpdateRegistrant;
+import org.isrcregistry.core.registrant.VolumeTier;
 import org.isrcregistry.core.recording.ChangeDistributor;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.CorrectMetadata;
@@ -116,6 +126,17 @@ class KafkaFeedTest {
         fixtures.send(new RegisterExistingIsrc(imported, FeedFixtures.details("Old Feed", null)));
         fixtures.send(new SuspendPrefix(prefix, "annual audit"));
         fixtures.send(new ReinstatePrefix(prefix));
+        // The registrants' side, for the restricted topic: a second registrant takes the prefix over, the first one's
+        // file changes, its contacts are erased, it stops trading.
+        RegistrantId buyer = fixtures.send(new RegisterRegistrant(RegistrantId.random(), new RegistrantDetails(
+                "Feed Buyer", List.of(), prefix.countryCode()), RegistrantKind.ISRC_MANAGER,
+                ManagerTerms.of(VolumeTier.HIGH_VOLUME, null), null));
+        RegistrantId seller = fixtures.holderOf(prefix);
+        fixtures.send(new TransferPrefix(prefix, buyer, "catalogue sold"));
+        fixtures.send(new UpdateRegistrant(seller, new RegistrantDetails("Feed Seller", List.of("Feed Test"),
+                prefix.countryCode()), null, false, "renamed"));
+        fixtures.send(new EraseContacts(seller, "GDPR-FEED-1"));
+        fixtures.send(new DeactivateRegistrant(seller, "stopped trading"));
         for (String subject : List.of(prefix.value(), song.value(), corrected.value(), remix.value(),
                 duplicate.value(), imported.value())) {
             stored.put(subject, fixtures.eventIds(subject));
@@ -194,7 +215,7 @@ class KafkaFeedTest {
         assertThat(written).hasSizeGreaterThan(20);
     }
 
-    /** A revision-1 event is published as the current revision: upcast when read, as the schema of v2 says. */
+    /** A revision-1 event is published as the current revision: upcast when read, without its holder (v3). */
     @Test
     void anEventStoredInAnOlderRevisionIsPublishedUpcast() throws IOException {
         PrefixCode old = fixtures.unusedPrefix();
@@ -203,11 +224,11 @@ class KafkaFeedTest {
         ConsumerRecord<String, byte[]> record = read("isrc-registry.events", Map.of(old.value(), Set.of(id))).stream()
                 .filter(r -> id.equals(header(r, "ce_id"))).findFirst().orElseThrow();
 
-        assertThat(header(record, "ce_type")).isEqualTo("org.isrc-registry.PrefixRegistered.v2");
-        JsonNode registrant = json.readTree(record.value()).path("registrant");
-        assertThat(registrant.path("name").asText()).isEqualTo("Disques Nordet");
-        assertThat(registrant.has("contact")).isTrue();
-        assertThat(registrant.path("contact").isNull()).isTrue();
+        assertThat(header(record, "ce_type")).isEqualTo("org.isrc-registry.PrefixRegistered.v3");
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.path("prefixCode").asText()).isEqualTo(old.value());
+        assertThat(event.has("registrant")).as("who holds a prefix is not public").isFalse();
+        assertThat(new String(record.value())).doesNotContain("Disques Nordet");
         assertThat(FeedSchemas.errors(header(record, "ce_type"), record.value())).isEmpty();
     }
 
@@ -247,7 +268,7 @@ class KafkaFeedTest {
         JsonNode state = latest.get(prefix.value());
         assertThat(state.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(state.path("display").asText()).isEqualTo(prefix.display());
-        assertThat(state.path("registrant").path("name").asText()).startsWith("Feed Test ");
+        assertThat(state.has("registrant")).as("who holds a prefix is not public").isFalse();
         assertThat(state.path("range").path("last").asInt()).isEqualTo(99_999);
         assertThat(state.path("version").asLong()).isEqualTo(2);
     }
@@ -266,13 +287,13 @@ class KafkaFeedTest {
         Set<String> eventTypes = scanner.findCandidateComponents("org.isrcregistry.core").stream()
                 .map(d -> typeOf(d.getBeanClassName())).collect(Collectors.toSet());
 
-        assertThat(eventTypes).hasSize(14);
+        assertThat(eventTypes).hasSize(20);
         for (String type : eventTypes) {
             assertThat(FeedSchemas.schemaFile(type)).as(type).exists();
             assertThat(FeedSchemas.VALIDATED).as("messages of %s validated", type).containsKey(type);
         }
         assertThat(FeedSchemas.VALIDATED).containsKeys("org.isrc-registry.RecordingState.v1",
-                "org.isrc-registry.PrefixState.v1");
+                "org.isrc-registry.PrefixState.v2");
         assertThat(FeedSchemas.VIOLATIONS).isEmpty();
     }
 

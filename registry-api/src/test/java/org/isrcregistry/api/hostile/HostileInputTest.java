@@ -1,17 +1,25 @@
 package org.isrcregistry.api.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.isrcregistry.api.TestRegistry.assertProblem;
 import static org.isrcregistry.api.TestRegistry.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.LocalDate;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.config.StorableEvents.UnstorableEventException;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.recording.OwnershipTransferred;
 import org.isrcregistry.api.WithNewPrefix;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpEntity;
@@ -27,6 +35,9 @@ import org.springframework.http.ResponseEntity;
  */
 @RegistryIntegrationTest
 class HostileInputTest extends WithNewPrefix {
+
+    @Autowired
+    EventStore eventStore;
 
     private static final String LONE_SURROGATE = "x\\ud800y";
 
@@ -75,7 +86,8 @@ class HostileInputTest extends WithNewPrefix {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/html", ";;;", "*/*;q=0", "application/json;q=0, text/*", "application/xml"})
+    @ValueSource(strings = {"text/html", ";;;", "*/*;q=0", "application/json;q=0, text/*", "application/xml",
+            "application/problem+json"})
     void anUnusableAcceptIsRefusedBeforeAnythingIsStored(String accept) {
         String isrc = registry.assign(prefix, "Accepted " + accept.hashCode());
         int before = events();
@@ -167,6 +179,22 @@ class HostileInputTest extends WithNewPrefix {
                 HttpStatus.BAD_REQUEST, "invalid-field", "firstPublished");
 
         assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * The last guard (StorableEvents): an event that would not read back, or that jsonb would refuse, is never stored,
+     * even when it bypasses the commands' checks (here published straight to the event store).
+     */
+    @Test
+    void anEventThatCouldNotBeReadBackOrProjectedIsNeverStored() {
+        Isrc isrc = Isrc.parse(registry.assign(prefix, "Round trip"));
+        int before = registry.eventsOf(isrc.value());
+
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Recording", isrc.value(), before,
+                new OwnershipTransferred(isrc, "Disques Nordet", "x\ud800y", LocalDate.of(2025, 1, 1)))))
+                .isInstanceOf(UnstorableEventException.class);
+
+        assertThat(registry.eventsOf(isrc.value())).isEqualTo(before);
     }
 
     /** Finding 11: the public health shows statuses only; an auditor or the agency sees the details. */

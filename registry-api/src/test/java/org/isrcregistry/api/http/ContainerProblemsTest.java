@@ -73,16 +73,28 @@ class ContainerProblemsTest extends WithNewPrefix {
                     .assertProblem(406, "not-acceptable");
         }
         for (String accept : new String[] {"text/html", ";;;", "*/*;q=0", "text/csv"}) {
-            // 415: the body's type is not one the operation reads
+            // A change whose answer could not be written is refused before anything is read or done (AcceptableAnswer)
             send("POST /v1/isrc-validations HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: 2\r\n", "{}")
-                    .assertProblem(415, "unsupported-media-type");
-            // 409: refused by the registry's state
+                    .assertProblem(406, "not-acceptable");
             String registration = "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Again\"}}";
             send("POST /v1/prefixes HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + AGENCY
                     + "Content-Type: application/json\r\nContent-Length: " + registration.length() + "\r\n", registration)
-                    .assertProblem(409, "prefix-already-registered");
+                    .assertProblem(406, "not-acceptable");
         }
+        // A query refused for the registry's state, whatever the Accept: 404 with its problem.
+        for (String accept : new String[] {"text/html", ";;;", "text/csv"}) {
+            send("GET /v1/prefixes/DE-ZZZ HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + AGENCY)
+                    .assertProblem(404, "prefix-not-registered");
+        }
+        // 415: the body's type is not one the operation reads; 409: refused by the registry's state
+        send("POST /v1/isrc-validations HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: 2\r\n", "{}")
+                .assertProblem(415, "unsupported-media-type");
+        String registration = "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Again\"}}";
+        send("POST /v1/prefixes HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n" + AGENCY
+                + "Content-Type: application/json\r\nContent-Length: " + registration.length() + "\r\n", registration)
+                .assertProblem(409, "prefix-already-registered");
     }
 
     private RawHttp.Response send(String head) {

@@ -101,7 +101,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/prefixes/" + prefix + "/recordings", """
                 {"title": "T", "mainArtist": "A", "duration": "PT3M", "kind": "AUDIO", "owner": "O",
                  "audioIsrc": "DE-W00-20-00001"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "rule-refused", "audioIsrc");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(1);
+        assertThat(registry.eventsOf(prefix)).as("registered and allocated").isEqualTo(2);
     }
 
     @Test
@@ -174,7 +174,7 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertProblem(post("/v1/recordings/" + parent + "/versions", """
                 {"change": "OTHER", "recording": %s}""".formatted(song("Autre"))),
                 HttpStatus.BAD_REQUEST, "invalid-field", "description");
-        assertThat(registry.eventsOf(prefix)).isEqualTo(2);
+        assertThat(registry.eventsOf(prefix)).isEqualTo(3);
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.isrcregistry.api.TestRegistry.assertProblem;
 import static org.isrcregistry.api.TestRegistry.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.isrcregistry.api.KafkaTestConsumer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -38,6 +42,9 @@ class RegistrantAdministrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, String token) {
         HttpHeaders headers = new HttpHeaders();
@@ -345,15 +352,59 @@ class RegistrantAdministrationTest {
     }
 
     @Test
+    void registrantDataGoesToTheRestrictedTopicOnlyAndThePublicTopicsNameNoHolder() throws Exception {
+        String id = register(producer("Kafka Discret"));
+        String prefix = allocate(id);
+        String key = prefix.replace("-", "");
+
+        try (KafkaTestConsumer restricted = new KafkaTestConsumer(kafka, "isrc-registry.registrants")) {
+            List<ConsumerRecord<String, byte[]>> records = restricted.pollUntil(seen -> seen.stream()
+                    .anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
+            assertThat(records.stream().filter(r -> id.equals(r.key())).map(r -> KafkaTestConsumer.header(r, "ce_type")))
+                    .containsExactly("org.isrc-registry.RegistrantRegistered.v1");
+            assertThat(records.stream().filter(r -> key.equals(r.key())).map(r -> KafkaTestConsumer.header(r, "ce_type")))
+                    .containsExactly("org.isrc-registry.PrefixAllocated.v1");
+            assertThat(records.stream().filter(r -> id.equals(r.key())).map(r -> new String(r.value())))
+                    .noneMatch(value -> value.contains("isrc@kafka-discret.example"));
+        }
+        try (KafkaTestConsumer events = new KafkaTestConsumer(kafka, "isrc-registry.events");
+             KafkaTestConsumer states = new KafkaTestConsumer(kafka, "isrc-registry.prefixes")) {
+            List<ConsumerRecord<String, byte[]>> published = events.pollUntil(seen -> seen.stream()
+                    .anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
+            assertThat(published).noneMatch(r -> id.equals(r.key()))
+                    .filteredOn(r -> key.equals(r.key()))
+                    .extracting(r -> KafkaTestConsumer.header(r, "ce_type"))
+                    .containsExactly("org.isrc-registry.PrefixRegistered.v3");
+            ConsumerRecord<String, byte[]> state = states.pollUntil(seen -> seen.stream()
+                    .anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30)).stream()
+                    .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+            assertThat(KafkaTestConsumer.header(state, "ce_type")).isEqualTo("org.isrc-registry.PrefixState.v2");
+            assertThat(new String(state.value())).doesNotContain(id, "Kafka Discret");
+        }
+    }
+
+    @Test
     void thePublicCannotLearnWhoHoldsAPrefix() {
         TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
         String id = register(producer("Secret Holder"));
         String prefix = allocate(id);
 
         for (String path : List.of("/v1/registrants", "/v1/registrants/" + id, "/v1/prefixes",
-                "/v1/prefixes/" + prefix, "/v1/registrants/" + id + "/history")) {
+                "/v1/prefixes/" + prefix, "/v1/registrants/" + id + "/history", "/v1/listings/company-names",
+                "/v1/listings/registrant-codes", "/v1/reports/ifpi/2025")) {
             assertThat(anonymous.getForEntity(path, JsonNode.class).getStatusCode()).as(path)
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        String fingerprint = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        String isrc = send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", """
+                {"title": "Empreinte", "mainArtist": "Ariane Tremblay", "duration": "PT3M18S", "kind": "AUDIO",
+                 "owner": "Secret Holder", "fingerprint": "%s"}""".formatted(fingerprint)).getBody().path("isrc").asText();
+        for (String path : List.of("/v1/recordings/" + isrc, "/v1/recordings/" + isrc + "/lineage",
+                "/v1/recordings/" + isrc + "?asOf=" + java.time.Instant.now().plusSeconds(1))) {
+            ResponseEntity<String> lookUp = anonymous.getForEntity(path, String.class);
+            assertThat(lookUp.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(lookUp.getBody()).as(path).contains("Empreinte", "Secret Holder")
+                    .doesNotContain(fingerprint, "\"fingerprint\"", "actor", id);
         }
     }
 }

@@ -185,7 +185,7 @@ class SecurityTest extends WithNewPrefix {
     @Test
     void aTokenRequestIsValidatedFieldByField() {
         assertProblem(send(HttpMethod.POST, "/v1/admin/tokens", "{\"name\": \"L\", \"role\": \"REGISTRANT\"}", null),
-                HttpStatus.BAD_REQUEST, "invalid-field", "prefixes");
+                HttpStatus.BAD_REQUEST, "invalid-field", "registrantId");
         assertProblem(send(HttpMethod.POST, "/v1/admin/tokens",
                 "{\"name\": \"L\", \"role\": \"REGISTRANT\", \"prefixes\": [\"DE-W!!\"]}", null),
                 HttpStatus.BAD_REQUEST, "invalid-code", "prefixes[0]");

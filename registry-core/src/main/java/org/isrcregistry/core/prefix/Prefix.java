@@ -13,7 +13,6 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.ExistingIsrcRegistered;
 import org.isrcregistry.core.recording.IsrcAssigned;
-import org.isrcregistry.core.recording.Recording;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.Recordings;
@@ -32,7 +31,6 @@ import java.util.TreeMap;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
 
 /**
@@ -144,11 +142,12 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public IsrcRegistration handle(AssignIsrc command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                   Recordings recordings) throws Exception {
+                                   Recordings recordings) {
         requireOpenForNewCodes(command.prefixCode());
         checkNewRecording(command.recording(), catalogue, recordings);
         Isrc isrc = nextFreeIsrc(calendar);
-        return register(DesignationOrigin.ASSIGNED, new IsrcAssigned(isrc, command.recording(), null, null), catalogue);
+        return register(DesignationOrigin.ASSIGNED, new IsrcAssigned(isrc, command.recording(), null, null), catalogue,
+                recordings);
     }
 
     /**
@@ -158,7 +157,7 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<RegistrationOutcome> handle(AssignIsrcs command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                            Recordings recordings) throws Exception {
+                                            Recordings recordings) {
         requireOpenForNewCodes(command.prefixCode());
         BatchCatalogue batch = new BatchCatalogue(catalogue,
                 command.requests().stream().map(AssignIsrcs.Request::recording).toList());
@@ -168,7 +167,7 @@ public class Prefix {
                 checkNewRecording(request.recording(), batch, recordings);
                 Isrc isrc = nextFreeIsrc(calendar);
                 IsrcRegistration done = register(DesignationOrigin.ASSIGNED,
-                        new IsrcAssigned(isrc, request.recording(), null, null), batch,
+                        new IsrcAssigned(isrc, request.recording(), null, null), batch, recordings,
                         MetaData.from(request.metaData()));
                 batch.add(isrc, request.recording());
                 outcomes.add(new RegistrationOutcome(isrc, RegistrationOutcome.Result.REGISTERED,
@@ -183,7 +182,7 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public IsrcRegistration handle(RegisterExistingIsrc command, RecordingCatalogue catalogue,
-                                   Recordings recordings) throws Exception {
+                                   Recordings recordings) {
         requireRegistered(command.prefixCode());
         return registerExisting(command, catalogue, recordings);
     }
@@ -196,7 +195,7 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<RegistrationOutcome> handle(RegisterExistingIsrcs command, RecordingCatalogue catalogue,
-                                            Recordings recordings) throws Exception {
+                                            Recordings recordings) {
         requireRegistered(command.prefixCode());
         BatchCatalogue batch = new BatchCatalogue(catalogue,
                 command.registrations().stream().map(RegisterExistingIsrc::recording).toList());
@@ -219,19 +218,20 @@ public class Prefix {
     }
 
     private IsrcRegistration registerExisting(RegisterExistingIsrc command, RecordingCatalogue catalogue,
-                                              Recordings recordings) throws Exception {
+                                              Recordings recordings) {
         Isrc isrc = command.isrc();
         if (ledger(isrc.yearOfReference()).isTaken(isrc.designation())) {
             return alreadyRegistered(isrc, command.recording(), catalogue, recordings);
         }
         checkNewRecording(command.recording(), catalogue, recordings);
-        return register(DesignationOrigin.IMPORTED, new ExistingIsrcRegistered(isrc, command.recording()), catalogue);
+        return register(DesignationOrigin.IMPORTED, new ExistingIsrcRegistered(isrc, command.recording()), catalogue,
+                recordings);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public IsrcRegistration handle(DeclareNewVersion command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                   Recordings recordings) throws Exception {
+                                   Recordings recordings) {
         ChangeKind change = command.reason().change();
         if (!change.needsNewIsrc()) {
             throw new RegistryRuleException(RULE_REFUSED, "reason",
@@ -246,7 +246,7 @@ public class Prefix {
         checkNewRecording(command.recording(), catalogue, recordings);
         Isrc isrc = nextFreeIsrc(calendar);
         IsrcRegistration registration = register(DesignationOrigin.ASSIGNED,
-                new IsrcAssigned(isrc, command.recording(), command.parent(), command.reason()), catalogue);
+                new IsrcAssigned(isrc, command.recording(), command.parent(), command.reason()), catalogue, recordings);
         recordings.recordNewVersion(command.parent(), isrc, command.reason());
         return registration;
     }
@@ -291,17 +291,17 @@ public class Prefix {
         return Isrc.of(prefixCode, year, designation);
     }
 
-    private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue)
-            throws Exception {
-        return register(origin, created, catalogue, MetaData.emptyInstance());
+    private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue,
+                                      Recordings recordings) {
+        return register(origin, created, catalogue, recordings, MetaData.emptyInstance());
     }
 
     /** @param metaData added to the events, over the command's (a request of a batch) */
     private IsrcRegistration register(DesignationOrigin origin, RecordingCreated created, RecordingCatalogue catalogue,
-                                      MetaData metaData) throws Exception {
+                                      Recordings recordings, MetaData metaData) {
         List<Isrc> possibleDuplicates = catalogue.possibleDuplicatesOf(created.details().metadata());
         apply(new DesignationTaken(prefixCode, created.isrc(), origin), metaData);
-        createNew(Recording.class, () -> new Recording(created, possibleDuplicates, metaData));
+        recordings.open(created, possibleDuplicates, metaData);
         return new IsrcRegistration(created.isrc(), possibleDuplicates);
     }
 

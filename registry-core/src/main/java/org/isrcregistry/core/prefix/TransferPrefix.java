@@ -2,6 +2,7 @@ package org.isrcregistry.core.prefix;
 
 import java.util.Objects;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.registrant.RegistrantId;
 
 /** Moves a prefix, with every code it issued, to another registrant. */
@@ -10,9 +11,6 @@ public record TransferPrefix(PrefixCode prefixCode, RegistrantId to, String reas
     public TransferPrefix {
         Objects.requireNonNull(prefixCode, "prefix code is required");
         Objects.requireNonNull(to, "the registrant to transfer to is required");
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required");
-        }
-        reason = reason.strip();
+        reason = Text.paragraph(reason, "reason", Text.REASON);
     }
 }

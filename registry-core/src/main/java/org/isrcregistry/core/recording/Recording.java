@@ -3,8 +3,8 @@ package org.isrcregistry.core.recording;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.isrcregistry.core.event.RecordingEvent;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.rule.RegistryRuleException;
@@ -21,8 +21,8 @@ import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
 
 /**
  * One recording and its ISRC, for the recording's whole life: the ISRC never changes through sales,
- * licences, distributor changes and re-releases, and a withdrawn ISRC stays withdrawn. Created only
- * by the {@code Prefix} that took its designation.
+ * licences, distributor changes and re-releases, and a withdrawn ISRC stays withdrawn. Its stream is opened
+ * only by the {@code Prefix} that took its designation ({@link Recordings#open}).
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Recording {
@@ -49,15 +49,12 @@ public class Recording {
     }
 
     /**
-     * Called through {@code AggregateLifecycle.createNew} by the prefix that took the designation.
-     *
-     * @param metaData added to the events, over the command's (one request of a batch command)
+     * The events that open a recording's stream, in order: its creation and, if any, the possible duplicates found
+     * when it was created. {@link Recordings#open} appends them for the prefix that took the designation.
      */
-    public Recording(RecordingCreated created, List<Isrc> possibleDuplicates, MetaData metaData) {
-        apply(created, metaData);
-        if (!possibleDuplicates.isEmpty()) {
-            apply(new PossibleDuplicateDetected(created.isrc(), List.copyOf(possibleDuplicates)), metaData);
-        }
+    static List<RecordingEvent> openingEvents(RecordingCreated created, List<Isrc> possibleDuplicates) {
+        return possibleDuplicates.isEmpty() ? List.of(created)
+                : List.of(created, new PossibleDuplicateDetected(created.isrc(), List.copyOf(possibleDuplicates)));
     }
 
     @CommandHandler
@@ -141,9 +138,14 @@ public class Recording {
     }
 
     void checkIsAudioOfVideo() {
-        if (metadata.kind() != RecordingKind.AUDIO) {
+        checkIsAudioOfVideo(isrc, metadata);
+    }
+
+    /** A music video points at an audio recording, never at another video. */
+    static void checkIsAudioOfVideo(Isrc audioIsrc, RecordingMetadata audio) {
+        if (audio.kind() != RecordingKind.AUDIO) {
             throw new RegistryRuleException(RULE_REFUSED, "audioIsrc",
-                    isrc.display() + " is a " + metadata.kind() + ", not an audio recording",
+                    audioIsrc.display() + " is a " + audio.kind() + ", not an audio recording",
                     "Point the music video at the ISRC of its audio recording.");
         }
     }

@@ -1,6 +1,7 @@
 package org.isrcregistry.core.registrant;
 
 import java.util.Objects;
+import org.isrcregistry.core.input.Text;
 
 /**
  * Records that the registrant's contacts and address were erased on a data subject's request (GDPR). The contacts
@@ -12,6 +13,6 @@ public record EraseContacts(RegistrantId registrantId, String requestReference) 
 
     public EraseContacts {
         Objects.requireNonNull(registrantId, "registrant id is required");
-        requestReference = RegistrantRules.reason(requestReference);
+        requestReference = Text.line(requestReference, "requestReference", Text.LABEL);
     }
 }

@@ -3,6 +3,7 @@ package org.isrcregistry.core.registrant;
 import java.util.List;
 import java.util.Objects;
 import org.isrcregistry.core.identifier.CountryCode;
+import org.isrcregistry.core.input.Text;
 
 /**
  * Who a registrant is, as the agency's file and the ISO 3901 listings name it. Contacts and postal address are
@@ -11,13 +12,10 @@ import org.isrcregistry.core.identifier.CountryCode;
 public record RegistrantDetails(String legalName, List<String> tradingNames, CountryCode country) {
 
     public RegistrantDetails {
-        if (legalName == null || legalName.isBlank()) {
-            throw new IllegalArgumentException("legalName is required");
-        }
-        legalName = legalName.strip();
+        legalName = Text.line(legalName, "legalName", Text.NAME);
         tradingNames = tradingNames == null ? List.of()
-                : tradingNames.stream().filter(Objects::nonNull).map(String::strip).filter(n -> !n.isEmpty())
-                        .distinct().toList();
+                : tradingNames.stream().map(name -> Text.optionalLine(name, "tradingNames", Text.NAME))
+                        .filter(Objects::nonNull).distinct().toList();
         Objects.requireNonNull(country, "country is required");
     }
 }

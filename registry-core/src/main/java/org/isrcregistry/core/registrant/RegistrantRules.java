@@ -1,5 +1,7 @@
 package org.isrcregistry.core.registrant;
 
+import org.isrcregistry.core.input.Text;
+
 /** Checks shared by the registrant's commands, made where the command is built. */
 final class RegistrantRules {
 
@@ -16,9 +18,6 @@ final class RegistrantRules {
     }
 
     static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required");
-        }
-        return reason.strip();
+        return Text.paragraph(reason, "reason", Text.REASON);
     }
 }

@@ -27,7 +27,7 @@ public final class RecordingStore {
     private final EventSourcingRepository<Recording> repository =
             EventSourcingRepository.builder(Recording.class).eventStore(events).build();
     private final InMemoryRecordingCatalogue catalogue = new InMemoryRecordingCatalogue();
-    private final Recordings recordings = Recordings.in(repository);
+    private final Recordings recordings = new Recordings(() -> repository, () -> events);
 
     public RecordingStore() {
         events.subscribe(catalogue::index);
