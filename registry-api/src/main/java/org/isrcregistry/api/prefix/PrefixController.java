@@ -110,7 +110,7 @@ public class PrefixController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
+    @Operation(operationId = "searchPrefixes", summary = "Search the prefixes (agency, auditor), in code order, with their holder and usage per year")
     public Page<PrefixView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                    @RequestParam(required = false) @Size(max = 5) String code,
                                    @RequestParam(required = false) CountryCode country,

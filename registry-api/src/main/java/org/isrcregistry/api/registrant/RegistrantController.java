@@ -113,7 +113,7 @@ public class RegistrantController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
+    @Operation(operationId = "searchRegistrants", summary = "Search the registrants (agency, auditor), in order of legal name, each with its prefixes")
     public Page<RegistrantView> search(@RequestParam(required = false) @Size(max = 300) String name,
                                        @RequestParam(required = false) @Size(max = 5) String code,
                                        @RequestParam(required = false) CountryCode country,
@@ -180,7 +180,7 @@ public class RegistrantController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
+    @Operation(operationId = "registrantHistory", summary = "Everything that happened to the registrant's file and prefixes, in order (agency, auditor,"
             + " the registrant)")
     public List<RegistrantHistory.Entry> history(@PathVariable RegistrantId id) {
         get(id);
