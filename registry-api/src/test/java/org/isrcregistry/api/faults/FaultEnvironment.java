@@ -47,6 +47,9 @@ final class FaultEnvironment implements AutoCloseable {
      * API"): the files are copied while the registry keeps writing, and recovery from the WAL makes them consistent.
      */
     void baseBackup(Path target) throws Exception {
+        // PostgreSQL starts only on a data directory its owner alone may read (0700).
+        Files.setPosixFilePermissions(Files.createDirectories(target),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         try (java.sql.Connection session = postgres.getPostgresDatabase().getConnection();
              java.sql.Statement sql = session.createStatement()) {
             sql.execute("SELECT pg_backup_start('fault-suite', true)");
