@@ -25,9 +25,10 @@ import org.springframework.context.annotation.Import;
                 "registry.kafka.bootstrap-servers=",
                 "registry.kafka.producer[interceptor.classes]=org.isrcregistry.api.feed.SchemaCheckingInterceptor",
                 AgencyToken.PROPERTY,
-                // Every test is a client on 127.0.0.1, and some send refused tokens on purpose: a used-up allowance
-                // would refuse the agency token of every test after them (ClientRateLimitTest has clients of its own).
-                "registry.api.rate-limit.failed-authentications.requests=600",
+                // Every test is a client on 127.0.0.1, some flood it or send refused tokens on purpose (the fuzzer): a
+                // used-up allowance would refuse the tests after them. ClientRateLimitTest checks the limits.
+                "registry.api.rate-limit.anonymous.requests=1000000",
+                "registry.api.rate-limit.failed-authentications.requests=1000000",
                 // The tests allocate prefixes under the letters of several agencies; a registry has its own.
                 "registry.agency.country-codes=CA,DE,FR,GB,JP,US,AU,NZ,IS,NL,SE,IT,ES,BR,MX,QM,QZ"
         })

@@ -18,6 +18,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,16 +47,22 @@ public class DatabaseOutage extends OncePerRequestFilter {
     /**
      * Whether the failure is the database being out of reach rather than a fault of the request or the code:
      * no connection within the pool's time limit, or one lost (SQLSTATE class 08, connection exception; 57P,
-     * operator intervention, e.g. a shutdown).
+     * operator intervention, e.g. a shutdown; a transaction's begin, commit or rollback failing on its connection).
      */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
-                    || cause instanceof DataAccessResourceFailureException) {
+                    || cause instanceof DataAccessResourceFailureException
+                    // a transaction that could not begin, or be committed or rolled back, on its connection
+                    || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // HikariCP's answer, without a SQLSTATE, on a connection it already evicted as broken
+            if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -29,7 +29,12 @@ final class FaultEnvironment implements AutoCloseable {
     }
 
     void startPostgres() throws Exception {
+        // Its own log, appended to across restarts; recovery (a crash, a restored backup) may take a while.
+        java.io.File log = workDir.resolve("postgres.log").toFile();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(pgData)
+                .setPGStartupWait(java.time.Duration.ofMinutes(2))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                 .setCleanDataDirectory(false).setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200");
         postgres = (pgPort > 0 ? builder.setPort(pgPort) : builder).start();
@@ -42,6 +47,9 @@ final class FaultEnvironment implements AutoCloseable {
      * API"): the files are copied while the registry keeps writing, and recovery from the WAL makes them consistent.
      */
     void baseBackup(Path target) throws Exception {
+        // PostgreSQL starts only on a data directory its owner alone may read (0700).
+        Files.setPosixFilePermissions(Files.createDirectories(target),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         try (java.sql.Connection session = postgres.getPostgresDatabase().getConnection();
              java.sql.Statement sql = session.createStatement()) {
             sql.execute("SELECT pg_backup_start('fault-suite', true)");

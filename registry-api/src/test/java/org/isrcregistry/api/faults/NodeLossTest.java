@@ -20,24 +20,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NodeLossTest {
 
     private static FaultEnvironment env;
-    private static RegistryNode survivor;
-    private static RegistryNode victim;
+    private static RegistryNode first;
+    private static RegistryNode second;
 
     @BeforeAll
     static void start() throws Exception {
         env = new FaultEnvironment("node-loss");
-        survivor = env.node("survivor", "--registry.api.idempotency.retry-wait=5s").start();
-        victim = env.node("victim", "--registry.api.idempotency.retry-wait=5s").start();
+        first = env.node("first", "--registry.api.idempotency.retry-wait=5s").start();
+        second = env.node("second", "--registry.api.idempotency.retry-wait=5s").start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (victim != null) {
-                victim.close();
+            if (second != null) {
+                second.close();
             }
-            if (survivor != null) {
-                survivor.close();
+            if (first != null) {
+                first.close();
             }
         } finally {
             env.close();
@@ -48,16 +48,18 @@ class NodeLossTest {
     void whenOneOfTwoNodesDiesTheOtherTakesOverEverySegmentWithin30sAndNothingIsLostOrAppliedTwice()
             throws Exception {
         String prefix = "CA-N0D";
-        assertThat(CrashUnderLoadTest.call(survivor, "POST", "/v1/prefixes", "application/json",
+        assertThat(CrashUnderLoadTest.call(first, "POST", "/v1/prefixes", "application/json",
                 "{\"prefix\": \"" + prefix + "\", \"registrant\": {\"name\": \"Two nodes\"}}").statusCode())
                 .isEqualTo(201);
         JdbcTemplate jdbc = env.jdbc();
-        AssignmentLoad load = new AssignmentLoad(List.of(survivor.url(), victim.url()), prefix, 16);
+        AssignmentLoad load = new AssignmentLoad(List.of(first.url(), second.url()), prefix, 16);
         long takeoverMillis;
         try {
             load.awaitMore(300, Duration.ofMinutes(2));
-            assertThat(owners(jdbc).values()).as("both nodes hold segments before the kill")
-                    .anyMatch(owner -> owner.startsWith(victim.pid() + "@"));
+            // Which node claims which segment is up to them: the one running the Kafka feed dies.
+            String feedOwner = owners(jdbc).get("kafka-feed/0");
+            RegistryNode victim = feedOwner.startsWith(first.pid() + "@") ? first : second;
+            RegistryNode survivor = victim == first ? second : first;
             long killedAt = System.nanoTime();
             victim.kill();
             while (!owners(jdbc).values().stream().allMatch(owner -> owner.startsWith(survivor.pid() + "@"))) {
