@@ -380,7 +380,7 @@ public final class Bench {
             requireMinuteLeft(REBUILD);
             long events;
             try (Connection connection = target.connect()) {
-                events = Tokens.eventCount(connection);
+                events = Tokens.publicEventCount(connection);
             }
             // Issue 5: republication of the whole history, to a topic of its own so no consumer sees it twice.
             String topic = "isrc-registry.bench-replay-" + System.currentTimeMillis();
@@ -401,7 +401,7 @@ public final class Bench {
                         replay.head());
             }
             if (!replay.done() || replay.published() < events) {
-                throw new IllegalStateException("replay ended " + replay + " with " + events + " events in the store");
+                throw new IllegalStateException("replay ended " + replay + " with " + events + " public events in the store");
             }
             long onTopic = KafkaLag.messagesIn(requireKafka(), topic);
             if (onTopic != replay.published()) {

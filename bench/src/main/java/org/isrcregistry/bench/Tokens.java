@@ -41,8 +41,24 @@ final class Tokens {
     }
 
     static long eventCount(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+        return count(connection, "SELECT count(*) FROM domainevententry");
+    }
+
+    /**
+     * The events the feed publishes on its events topic (and so a replay republishes): all but the registrant data
+     * (restricted topic only, docs/kafka.md) and the conflict queue's (the agency's work, on no topic).
+     */
+    static long publicEventCount(Connection connection) throws SQLException {
+        return count(connection, """
+                SELECT count(*) FROM domainevententry
+                WHERE payloadtype NOT LIKE 'org.isrcregistry.core.registrant.%'
+                  AND payloadtype NOT LIKE 'org.isrcregistry.core.conflict.%'
+                  AND payloadtype NOT IN ('org.isrcregistry.core.prefix.PrefixAllocated',
+                                          'org.isrcregistry.core.prefix.PrefixTransferred')""");
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
