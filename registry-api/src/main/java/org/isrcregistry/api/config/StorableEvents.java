@@ -1,5 +1,6 @@
 package org.isrcregistry.api.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -10,8 +11,8 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * Every event a command would store is read back through the event serializer before it is stored, and must come
- * back equal, with no text PostgreSQL's jsonb would refuse: otherwise the command fails (its unit of work rolls back, nothing is stored) with
- * {@link UnstorableEventException}, a 400 problem. The domain's value types refuse bad input first; this is the last
+ * back equal, with no text PostgreSQL's jsonb would refuse: otherwise the command fails (its unit of work rolls back,
+ * nothing is stored) with {@link UnstorableEventException}, a 400 problem. The domain's value types refuse bad input first; this is the last
  * guard against a record that could be stored but never read back, published or rebuilt (a JSON number once reached
  * a duration's constructor and stored PT-0.001S, which then failed every read). The serialized form is the one the
  * event store then writes (Axon keeps it on the message), so only the reading back is extra work.
@@ -58,7 +59,7 @@ public final class StorableEvents implements MessageDispatchInterceptor<EventMes
                 continue;
             }
             if (json[i + 1] == 'u' && i + 5 < json.length) {
-                int code = Integer.parseInt(new String(json, i + 2, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
+                int code = Integer.parseInt(new String(json, i + 2, 4, StandardCharsets.US_ASCII), 16);
                 if (code == 0 || Character.isSurrogate((char) code)) {
                     return false;
                 }
