@@ -3,6 +3,7 @@ package org.isrcregistry.projections.audit;
 import java.util.Set;
 import org.isrcregistry.core.prefix.PrefixSuspended;
 import org.isrcregistry.core.prefix.PrefixTransferred;
+import org.isrcregistry.core.registrant.ClientAuthorised;
 import org.isrcregistry.core.registrant.ContactsErased;
 import org.isrcregistry.core.registrant.RegistrantDeactivated;
 import org.isrcregistry.core.registrant.RegistrantUpdated;
@@ -17,7 +18,7 @@ public final class EventReasons {
 
     private static final Set<Class<?>> WITH_REASON = Set.of(MetadataCorrected.class, IsrcWithdrawn.class,
             PrefixSuspended.class, NewVersionDeclared.class, IsrcAssigned.class, PrefixTransferred.class,
-            RegistrantUpdated.class, RegistrantDeactivated.class, ContactsErased.class);
+            RegistrantUpdated.class, RegistrantDeactivated.class, ContactsErased.class, ClientAuthorised.class);
 
     private EventReasons() {
     }
@@ -46,6 +47,10 @@ public final class EventReasons {
         }
         if (event instanceof RegistrantDeactivated deactivated) {
             return deactivated.reason();
+        }
+        if (event instanceof ClientAuthorised authorised) {
+            return "authorised by " + authorised.client() + " on " + authorised.authorisedOn() + ", evidence "
+                    + authorised.evidenceReference();
         }
         if (event instanceof ContactsErased erased) {
             return "erased on request " + erased.requestReference();

@@ -1,16 +1,22 @@
 package org.isrcregistry.projections.lookup;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.prefix.AssignedForClient;
 import org.isrcregistry.core.prefix.PrefixAllocated;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.prefix.PrefixTransferred;
+import org.isrcregistry.core.registrant.ClientAuthorised;
 import org.isrcregistry.core.registrant.RegistrantDeactivated;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantRegistered;
@@ -38,10 +44,15 @@ public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>
     @Override
     public void accept(List<? extends EventMessage<?>> events) {
         List<RecordingCreated> created = new ArrayList<>();
+        List<EventMessage<?>> forClients = new ArrayList<>();
         for (EventMessage<?> event : events) {
             Object payload = event.getPayload();
             if (payload instanceof RecordingCreated recording) {
                 created.add(recording);
+                continue;
+            }
+            if (payload instanceof AssignedForClient) {
+                forClients.add(event);
                 continue;
             }
             if (payload instanceof MetadataCorrected || payload instanceof IsrcWithdrawn) {
@@ -71,12 +82,54 @@ public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>
             } else if (payload instanceof RegistrantUpdated updated) {
                 jdbc.update("UPDATE lookup_registrant SET yearly_cap = ? WHERE registrant_id = ?",
                         updated.terms() == null ? null : updated.terms().yearlyCap(), updated.registrantId().value());
+            } else if (payload instanceof ClientAuthorised authorised) {
+                jdbc.update("""
+                                INSERT INTO lookup_manager_client (client_id, registrant_id, name, authorised_on,
+                                    evidence_reference, recorded_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                        authorised.clientId().value(), authorised.registrantId().value(), authorised.client(),
+                        authorised.authorisedOn(), authorised.evidenceReference(),
+                        Timestamp.from(event.getTimestamp()));
             } else if (payload instanceof RegistrantDeactivated deactivated) {
                 jdbc.update("UPDATE lookup_registrant SET active = false WHERE registrant_id = ?",
                         deactivated.registrantId().value());
             }
         }
         insert(created);
+        assignedForClients(forClients);
+    }
+
+    /**
+     * The codes managers assigned for their clients, and each manager's count for the year. The counter's row lock
+     * orders two transactions of one manager (on two of its prefixes, or two nodes): the later reads the earlier's
+     * count, and if together they pass the cap it is decided again, where the cap refuses it.
+     */
+    private void assignedForClients(List<EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<AssignedForClient> assigned = events.stream().map(e -> (AssignedForClient) e.getPayload()).toList();
+        jdbc.update("""
+                        INSERT INTO manager_client_code (client_id, isrc, registrant_id, assigned_at)
+                        SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[])""",
+                assigned.stream().map(a -> a.client().value()).toArray(UUID[]::new),
+                assigned.stream().map(a -> a.isrc().value()).toArray(String[]::new),
+                assigned.stream().map(a -> a.manager().value()).toArray(UUID[]::new),
+                events.stream().map(e -> Timestamp.from(e.getTimestamp())).toArray(Timestamp[]::new));
+        Map<List<Object>, Integer> counts = new LinkedHashMap<>();
+        assigned.forEach(a -> counts.merge(List.of(a.manager().value(), a.isrc().yearOfReference()), 1, Integer::sum));
+        counts.forEach((key, n) -> {
+            Boolean withinCap = jdbc.queryForObject("""
+                            INSERT INTO lookup_manager_year AS y (registrant_id, year_of_reference, assigned)
+                            VALUES (?, ?, ?) ON CONFLICT (registrant_id, year_of_reference)
+                            DO UPDATE SET assigned = y.assigned + EXCLUDED.assigned
+                            RETURNING y.assigned <= coalesce((SELECT yearly_cap FROM lookup_registrant
+                                WHERE registrant_id = y.registrant_id), y.assigned)""",
+                    Boolean.class, key.get(0), key.get(1), n);
+            if (!Boolean.TRUE.equals(withinCap)) {
+                throw new ConcurrencyException("ISRC Manager " + key.get(0) + " passed its yearly cap with codes"
+                        + " assigned concurrently on another of its prefixes");
+            }
+        });
     }
 
     private void holder(PrefixCode prefix, RegistrantId registrant) {

@@ -21,6 +21,7 @@ import org.isrcregistry.core.upcasting.PrefixRegisteredUpcaster;
 import org.isrcregistry.core.upcasting.ReadableEventsUpcaster;
 import org.isrcregistry.projections.lookup.JdbcRecordingCatalogue;
 import org.isrcregistry.projections.lookup.JdbcRegistrantCodes;
+import org.isrcregistry.projections.lookup.JdbcManagerClients;
 import org.isrcregistry.projections.lookup.JdbcRegistrants;
 import org.isrcregistry.projections.lookup.RegistryLookups;
 import org.isrcregistry.projections.report.YearlyReport;
@@ -154,6 +155,11 @@ public class DomainConfiguration {
     @Bean
     JdbcRegistrants registrants(JdbcTemplate jdbc) {
         return new JdbcRegistrants(jdbc);
+    }
+
+    @Bean
+    JdbcManagerClients managerClients(JdbcTemplate jdbc) {
+        return new JdbcManagerClients(jdbc);
     }
 
     /** The yearly report counts the events of the agency's year. */

@@ -37,7 +37,7 @@ final class RecordingForms {
         return new RecordingRequest(form.text("title"), form.text("versionTitle"), form.text("mainArtist"), null,
                 form.parse("duration", RecordingDuration::parse), option(form, "kind", RecordingKind.class),
                 date(form, "firstPublished"), form.text("owner"), form.text("distributor"),
-                form.parse("fingerprint", AudioFingerprint::of), form.parse("audioIsrc", Isrc::parse));
+                form.parse("fingerprint", AudioFingerprint::of), form.parse("audioIsrc", Isrc::parse), null);
     }
 
     static NewVersionRequest version(Form form) {

@@ -3,6 +3,7 @@ package org.isrcregistry.api.http;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -18,5 +19,6 @@ class IdentifierConverters implements WebMvcConfigurer {
         registry.addConverter(String.class, PrefixCode.class, PrefixCode::parse);
         registry.addConverter(String.class, CountryCode.class, CountryCode::parse);
         registry.addConverter(String.class, RegistrantId.class, RegistrantId::parse);
+        registry.addConverter(String.class, ClientId.class, ClientId::parse);
     }
 }

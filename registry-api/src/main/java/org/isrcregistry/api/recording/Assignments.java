@@ -22,6 +22,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.AssignIsrcs;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -56,14 +57,14 @@ class Assignments {
     }
 
     /**
-     * Assigns the prefix's next ISRC to the recording, with this request's actor and correlation id; answers as soon
+     * Assigns the prefix's next ISRC to the recording (for the client, under an ISRC Manager's prefix), with this request's actor and correlation id; answers as soon
      * as it has committed, with the recording's state folded from the events committed (the read models catch up
      * after; {@code GET /v1/recordings/{isrc}} folds the event store until they have).
      *
      * @throws org.isrcregistry.core.rule.RegistryRuleException if refused, for this request or for the whole prefix
      */
-    RecordingResponse assign(PrefixCode prefix, RecordingDetails recording) {
-        Waiting waiting = new Waiting(new AssignIsrcs.Request(recording, Map.of(
+    RecordingResponse assign(PrefixCode prefix, RecordingDetails recording, ClientId client) {
+        Waiting waiting = new Waiting(new AssignIsrcs.Request(recording, client, Map.of(
                 AxonConfiguration.ACTOR, RegistryCommands.actor(),
                 AxonConfiguration.CORRELATION_ID, RegistryCommands.correlationId())));
         lanes.computeIfAbsent(prefix, Lane::new).add(waiting);

@@ -47,7 +47,7 @@ public class RecordingChanges {
 
     /** Assigns the prefix's next ISRC; answers as soon as it has committed (see {@link Assignments}). */
     public RecordingResponse assign(PrefixCode prefix, RecordingRequest request) {
-        return assignments.assign(prefix, request.details());
+        return assignments.assign(prefix, request.details(), request.client());
     }
 
     public RecordingResponse declareVersion(Isrc isrc, NewVersionRequest request) {

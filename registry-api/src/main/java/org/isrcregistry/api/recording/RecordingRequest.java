@@ -15,11 +15,13 @@ import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
+import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
 /**
  * What a registrant declares about a recording: IFPI's minimum metadata, the owner of the master, and optionally the
- * distributor, the audio fingerprint and (for a music video) the ISRC of its audio.
+ * distributor, the audio fingerprint and (for a music video) the ISRC of its audio; for an assignment under an ISRC
+ * Manager's prefix, the client it is for.
  */
 public record RecordingRequest(
         @NotBlank @Size(max = Text.TITLE) String title,
@@ -33,7 +35,11 @@ public record RecordingRequest(
         @NotBlank @Size(max = Text.NAME) @Schema(description = "the owner of the master") String owner,
         @Size(max = Text.NAME) String distributor,
         @Schema(type = "string", description = "SHA-256 of the master's audio, 64 hex digits") AudioFingerprint fingerprint,
-        @Schema(type = "string", description = "a music video's audio recording") Isrc audioIsrc) {
+        @Schema(type = "string", description = "a music video's audio recording") Isrc audioIsrc,
+        @Schema(type = "string", format = "uuid", description = "under an ISRC Manager's prefix, required: the client"
+                + " (the owner, who authorised the manager) the code is assigned for, as POST"
+                + " /v1/registrants/{id}/clients answered; the owner must be that client. Only assignments read it")
+        ClientId client) {
 
     public RecordingMetadata metadata() {
         return new RecordingMetadata(title, versionTitle, mainArtist, contributors, duration, kind, firstPublished);

@@ -2,8 +2,10 @@ package org.isrcregistry.api.registrant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -28,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgencyReportsController {
 
     static final String CSV = "text/csv";
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    /** Dates and instants as ISO 8601 text, as in the JSON answers. */
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final RegistrantListings listings;
     private final YearlyReport reports;
@@ -107,7 +111,7 @@ public class AgencyReportsController {
     record ReportRow(String section, String item, String value) {
     }
 
-    private static <T> ResponseEntity<String> csv(String filename, Class<T> type, List<T> rows) {
+    static <T> ResponseEntity<String> csv(String filename, Class<T> type, List<T> rows) {
         CsvSchema schema = CSV_MAPPER.schemaFor(type).withHeader();
         try {
             return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename

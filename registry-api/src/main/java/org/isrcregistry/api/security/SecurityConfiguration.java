@@ -113,8 +113,13 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(GET, "/v1/recordings/{isrc}/history"))
                         .access(Access.isrc("isrc", Role.AUDITOR))
                         .requestMatchers(path.matcher(GET, "/v1/registrants/{id}"),
-                                path.matcher(GET, "/v1/registrants/{id}/history"))
+                                path.matcher(GET, "/v1/registrants/{id}/history"),
+                                path.matcher(GET, "/v1/registrants/{id}/clients"),
+                                path.matcher(GET, "/v1/registrants/{id}/clients/{client}/recordings"))
                         .access(Access.registrant("id", Role.AUDITOR))
+                        // An ISRC Manager records its clients' authorisations itself.
+                        .requestMatchers(path.matcher(POST, "/v1/registrants/{id}/clients"))
+                        .access(Access.registrant("id"))
                         .requestMatchers(path.matcher(GET, "/**")).access(Access.roles(Role.AUDITOR, Role.AGENCY))
                         .anyRequest().access(Access.roles(Role.AGENCY)))
                 .build();

@@ -2,6 +2,7 @@ package org.isrcregistry.core.prefix;
 
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.registrant.ClientId;
 
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,19 @@ import java.util.Objects;
 public record AssignIsrcs(PrefixCode prefixCode, List<Request> requests) implements PrefixCommand {
 
     /**
-     * One request: the new recording, and the metadata its events carry instead of the batch's (who asked, and the
-     * correlation id of the request it came from).
+     * One request: the new recording, the client it is assigned for (required under an ISRC Manager's prefix, see
+     * {@link ManagerAssignments}; else null), and the metadata its events carry instead of the batch's (who asked, and
+     * the correlation id of the request it came from).
      */
-    public record Request(RecordingDetails recording, Map<String, ?> metaData) {
+    public record Request(RecordingDetails recording, ClientId client, Map<String, ?> metaData) {
 
         public Request {
             Objects.requireNonNull(recording, "recording is required");
             metaData = metaData == null ? Map.of() : Map.copyOf(metaData);
+        }
+
+        public Request(RecordingDetails recording, Map<String, ?> metaData) {
+            this(recording, null, metaData);
         }
     }
 

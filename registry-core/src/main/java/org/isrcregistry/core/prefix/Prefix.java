@@ -17,6 +17,8 @@ import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.Recordings;
 import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.registrant.ClientId;
+import org.isrcregistry.core.registrant.ManagerClients;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.rule.RegistrantCodes;
 import org.isrcregistry.core.registrant.Registrants;
@@ -157,18 +159,21 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<RegistrationOutcome> handle(AssignIsrcs command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                            Recordings recordings) {
+                                            Recordings recordings, Registrants registrants, ManagerClients clients) {
         requireOpenForNewCodes(command.prefixCode());
         BatchCatalogue batch = new BatchCatalogue(catalogue,
                 command.requests().stream().map(AssignIsrcs.Request::recording).toList());
+        ManagerAssignments manager = ManagerAssignments.of(prefixCode, holder, registrants, clients, calendar);
         List<RegistrationOutcome> outcomes = new ArrayList<>(command.requests().size());
         for (AssignIsrcs.Request request : command.requests()) {
             try {
+                ClientId client = manager.check(request);
                 checkNewRecording(request.recording(), batch, recordings);
                 Isrc isrc = nextFreeIsrc(calendar);
+                MetaData metaData = MetaData.from(request.metaData());
                 IsrcRegistration done = register(DesignationOrigin.ASSIGNED,
-                        new IsrcAssigned(isrc, request.recording(), null, null), batch, recordings,
-                        MetaData.from(request.metaData()));
+                        new IsrcAssigned(isrc, request.recording(), null, null), batch, recordings, metaData);
+                manager.assigned(isrc, client, metaData);
                 batch.add(isrc, request.recording());
                 outcomes.add(new RegistrationOutcome(isrc, RegistrationOutcome.Result.REGISTERED,
                         done.possibleDuplicates(), null));

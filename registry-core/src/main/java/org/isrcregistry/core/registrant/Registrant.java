@@ -1,13 +1,17 @@
 package org.isrcregistry.core.registrant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.isrcregistry.core.rule.RegistryRuleException.Kind.CONFLICT;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.REGISTRANT_ALREADY_REGISTERED;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.REGISTRANT_INACTIVE;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.REGISTRANT_NOT_REGISTERED;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.RULE_REFUSED;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,6 +36,8 @@ public class Registrant {
     private RegistrantKind kind;
     private ManagerTerms terms;
     private boolean active;
+    /** An ISRC Manager's clients by name (case and spacing aside): each authorises the manager once. */
+    private Map<String, ClientId> clients = new HashMap<>();
 
     public Registrant() {
     }
@@ -94,6 +100,35 @@ public class Registrant {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ClientId handle(AuthoriseClient command) {
+        requireRegistered(command.registrantId());
+        if (kind != RegistrantKind.ISRC_MANAGER) {
+            throw new RegistryRuleException(RULE_REFUSED, "registrantId",
+                    "registrant " + registrantId + " is a " + kind + ": only an ISRC Manager assigns codes for clients",
+                    "Record the authorisation with the ISRC Manager the owner authorised.");
+        }
+        if (!active) {
+            throw new RegistryRuleException(REGISTRANT_INACTIVE, "registrantId",
+                    "registrant " + registrantId + " is deactivated: it takes no new clients",
+                    "Ask the agency to reactivate the manager's file, or authorise an active manager.");
+        }
+        ClientId existing = clients.get(clientKey(command.client()));
+        if (existing != null) {
+            throw new RegistryRuleException(CONFLICT, "client",
+                    "\"" + command.client() + "\" already authorised this manager (client " + existing + ")",
+                    "Assign codes for client " + existing + "; an authorisation is recorded once per client.");
+        }
+        apply(new ClientAuthorised(registrantId, command.clientId(), command.client(), command.authorisedOn(),
+                command.evidenceReference()));
+        return command.clientId();
+    }
+
+    private static String clientKey(String name) {
+        return String.join(" ", name.toLowerCase(Locale.ROOT).split("\\s+"));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DeactivateRegistrant command) {
         requireRegistered(command.registrantId());
         if (active) {
@@ -135,6 +170,11 @@ public class Registrant {
     void on(RegistrantUpdated event) {
         details = event.details();
         terms = event.terms();
+    }
+
+    @EventSourcingHandler
+    void on(ClientAuthorised event) {
+        clients.put(clientKey(event.client()), event.clientId());
     }
 
     @EventSourcingHandler

@@ -26,7 +26,9 @@ public class RegistryRuleException extends RuntimeException {
         REGISTRANT_ALREADY_REGISTERED,
         REGISTRANT_INACTIVE,
         COUNTRY_CODE_NOT_AGENCYS,
-        SAME_HOLDER
+        SAME_HOLDER,
+        CLIENT_NOT_AUTHORISED,
+        YEARLY_CAP_REACHED
     }
 
     private final Kind kind;

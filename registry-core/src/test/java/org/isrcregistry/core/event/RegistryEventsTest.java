@@ -28,6 +28,8 @@ class RegistryEventsTest {
 
     private static final Isrc ISRC = isrc26(1);
     private static final Isrc PARENT = isrc(24, 9);
+    private static final org.isrcregistry.core.registrant.ClientId CLIENT =
+            org.isrcregistry.core.registrant.ClientId.parse("3c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f");
 
     static Stream<RegistryEvent> everyEvent() {
         RecordingDetails video = new RecordingDetails(video(), OWNER, "DistroNord", fingerprint('c'), PARENT);
@@ -48,6 +50,9 @@ class RegistryEventsTest {
                         List.of("legalName", "contacts"), "renamed"),
                 new org.isrcregistry.core.registrant.RegistrantDeactivated(REGISTRANT, "stopped trading"),
                 new org.isrcregistry.core.registrant.ContactsErased(REGISTRANT, "GDPR-2026-014"),
+                new org.isrcregistry.core.registrant.ClientAuthorised(REGISTRANT, CLIENT, OWNER,
+                        LocalDate.of(2026, 1, 15), "mandate 2026-004"),
+                new org.isrcregistry.core.prefix.AssignedForClient(PREFIX, ISRC, REGISTRANT, CLIENT),
                 new PrefixSuspended(PREFIX, "unpaid fees"),
                 new PrefixReinstated(PREFIX),
                 new DesignationTaken(PREFIX, ISRC, DesignationOrigin.IMPORTED),

@@ -5,6 +5,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.prefix.AgencyCountryCodes;
 import org.isrcregistry.core.prefix.Prefix;
+import org.isrcregistry.core.registrant.ClientId;
+import org.isrcregistry.core.registrant.ManagerClients;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
 import org.isrcregistry.core.registrant.Registrants;
@@ -28,6 +30,19 @@ public final class PrefixFixtures {
             STOPPED_TRADING, new Registrants.Registrant(STOPPED_TRADING, RegistrantKind.PRODUCER, false, null))
             .get(id));
 
+    /** No manager among {@link #REGISTRANTS}: no client is ever asked for. */
+    private static final ManagerClients NO_CLIENTS = new ManagerClients() {
+        @Override
+        public Optional<Client> client(RegistrantId manager, ClientId client) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int assignedIn(RegistrantId manager, int yearOfReference) {
+            return 0;
+        }
+    };
+
     private PrefixFixtures() {
     }
 
@@ -41,6 +56,7 @@ public final class PrefixFixtures {
         fixture.registerInjectableResource(store.recordings());
         fixture.registerInjectableResource(registrantCodes);
         fixture.registerInjectableResource(REGISTRANTS);
+        fixture.registerInjectableResource(NO_CLIENTS);
         fixture.registerInjectableResource(new AgencyCountryCodes(Set.of(CountryCode.parse("CA"))));
         return fixture;
     }
