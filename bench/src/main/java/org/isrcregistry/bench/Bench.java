@@ -375,6 +375,28 @@ public final class Bench {
             return new ComplianceReports(http, results).run(catalogue, details);
         });
 
+        scenario("agency", details -> {
+            if (catalogue == null) {
+                throw new Skip("needs the catalogue scenario in the same run");
+            }
+            requireJdbc();
+            AgencyListings agency = new AgencyListings(http, results);
+            AgencyListings.Seeded seeded;
+            try (Connection connection = target.connect()) {
+                // Issue 13's size: 10,000 registrants and 20,000 prefixes, the catalogue's among them.
+                seeded = agency.seed(connection, config.quick() ? 200 : 10_000,
+                        (config.quick() ? 400 : 20_000) - catalogue.prefixes().size());
+                details.put("seedSeconds", seeded.seconds());
+                Processors.CaughtUp caughtUp = Processors.await(connection, Tokens.maxGlobalIndex(connection),
+                        System.nanoTime(), bound(180, REBUILD), name -> !name.equals(Processors.FEED), false);
+                if (!caughtUp.late().isEmpty()) {
+                    throw new Skip("the read models had not caught up on the seeded registrants: "
+                            + processorsBehind());
+                }
+            }
+            return agency.measure(seeded, catalogue.prefixes().get(0), details);
+        });
+
         scenario("replay", details -> {
             requireJdbc();
             requireMinuteLeft(REBUILD);

@@ -42,8 +42,8 @@ public record BenchConfig(
 
     /** The scenarios, in the order they run. */
     public static final Set<String> ALL_SCENARIOS = Set.of(
-            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "console", "compliance", "replay",
-            "rebuild");
+            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "console", "compliance", "agency",
+            "replay", "rebuild");
 
     public static BenchConfig parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -3,23 +3,19 @@ package org.isrcregistry.api.imports;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.http.ApiLimits;
 import org.isrcregistry.api.imports.ImportParser.Format;
+import org.isrcregistry.api.jobs.ResumableJobs;
 import org.isrcregistry.api.imports.ImportParser.ParsedRow;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
@@ -35,12 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,10 +56,10 @@ public class RecordingImports {
     private final RegistryCommands commands;
     private final ImportParser parser;
     private final ApiLimits limits;
-    private final TaskExecutor executor;
+    private final ResumableJobs jobs;
     private final int batchSize;
-    /** The imports this node has started or queued. */
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    /** The rows of the imports this node started, parsed already, until they run. */
+    private final Map<UUID, List<ParsedRow>> parsed = new ConcurrentHashMap<>();
 
     RecordingImports(JdbcTemplate jdbc, TransactionTemplate transaction, RegistryCommands commands,
                      ImportParser parser, ApiLimits limits, @Value("${registry.imports.batch-size:2000}") int batchSize,
@@ -76,12 +70,8 @@ public class RecordingImports {
         this.parser = parser;
         this.limits = limits;
         this.batchSize = batchSize;
-        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(concurrent);
-        pool.setThreadNamePrefix("import-");
-        pool.setWaitForTasksToCompleteOnShutdown(false);
-        pool.initialize();
-        this.executor = pool;
+        this.jobs = new ResumableJobs(jdbc, "import", concurrent, this::resume, id -> jdbc.update(
+                "UPDATE recording_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id));
     }
 
     /** Starts the import, or finds the one with the same content; the whole file is read first. */
@@ -148,65 +138,33 @@ public class RecordingImports {
     @Scheduled(initialDelayString = "${registry.imports.resume-interval:30s}",
             fixedDelayString = "${registry.imports.resume-interval:30s}")
     void resumeInterrupted() {
-        jdbc.queryForList("SELECT id FROM recording_import WHERE status = 'RUNNING'", UUID.class).stream()
-                .filter(id -> !running.contains(id)).forEach(id -> submit(id, null));
+        jobs.resume(jdbc.queryForList("SELECT id FROM recording_import WHERE status = 'RUNNING'", UUID.class));
     }
 
     /** @param parsed the import's rows if already parsed, else null: they are read from the stored content */
     private void submit(UUID id, List<ParsedRow> parsed) {
-        if (!running.add(id)) {
-            return;
+        if (parsed != null) {
+            this.parsed.put(id, parsed);
         }
-        executor.execute(() -> {
-            try {
-                runExclusively(id, parsed);
-            } catch (RuntimeException | SQLException e) {
-                log.error("Import {} failed", id, e);
-                jdbc.update("UPDATE recording_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
-            } finally {
-                running.remove(id);
-            }
-        });
+        jobs.submit(id);
     }
 
-    /**
-     * Runs the import from its last recorded batch while holding a PostgreSQL advisory lock on it, on a session of
-     * its own: one node runs an import at a time, and if that node dies its session ends, the lock with it, and
-     * another node resumes the import. Its state is read once the lock is held, so a finished import is not run again.
-     */
-    private void runExclusively(UUID id, List<ParsedRow> parsed) throws SQLException {
-        long lock = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
-        try (Connection session = jdbc.getDataSource().getConnection()) {
-            if (!advisoryLock(session, "pg_try_advisory_lock", lock)) {
-                return; // another node runs it
-            }
-            try {
-                record Resumable(PrefixCode prefix, List<ParsedRow> rows, int done, String actor) {
-                }
-                List<Resumable> resumable = jdbc.query("SELECT prefix_code, content, media_type, done, actor"
-                        + " FROM recording_import WHERE id = ? AND status = 'RUNNING'", (rs, n) -> {
-                    PrefixCode prefix = PrefixCode.parse(rs.getString(1));
-                    return new Resumable(prefix, parsed != null ? parsed : parser.parse(rs.getBytes(2),
-                            Format.valueOf(rs.getString(3)), prefix, Integer.MAX_VALUE), rs.getInt(4), rs.getString(5));
-                }, id);
-                for (Resumable work : resumable) {
-                    if (work.done() > 0) {
-                        log.info("Resuming import {} of {} at row {}", id, work.prefix().display(), work.done() + 1);
-                    }
-                    run(id, work.prefix(), work.rows(), work.done(), work.actor());
-                }
-            } finally {
-                advisoryLock(session, "pg_advisory_unlock", lock);
-            }
+    /** Runs the import from its last recorded batch (with its lock held: see {@link ResumableJobs}). */
+    private void resume(UUID id) {
+        List<ParsedRow> parsed = this.parsed.remove(id);
+        record Resumable(PrefixCode prefix, List<ParsedRow> rows, int done, String actor) {
         }
-    }
-
-    private static boolean advisoryLock(Connection session, String function, long key) throws SQLException {
-        try (PreparedStatement sql = session.prepareStatement("SELECT " + function + "(?)")) {
-            sql.setLong(1, key);
-            try (ResultSet result = sql.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+        List<Resumable> resumable = jdbc.query("SELECT prefix_code, content, media_type, done, actor"
+                + " FROM recording_import WHERE id = ? AND status = 'RUNNING'", (rs, n) -> {
+            PrefixCode prefix = PrefixCode.parse(rs.getString(1));
+            return new Resumable(prefix, parsed != null ? parsed : parser.parse(rs.getBytes(2),
+                    Format.valueOf(rs.getString(3)), prefix, Integer.MAX_VALUE), rs.getInt(4), rs.getString(5));
+        }, id);
+        for (Resumable work : resumable) {
+            if (work.done() > 0) {
+                log.info("Resuming import {} of {} at row {}", id, work.prefix().display(), work.done() + 1);
             }
+            run(id, work.prefix(), work.rows(), work.done(), work.actor());
         }
     }
 

@@ -106,6 +106,11 @@ class SecurityConfiguration {
                         // Resolving a conflict: a registrant must hold both codes' prefixes (checked by the controller).
                         .requestMatchers(path.matcher(POST, "/v1/compliance/conflicts/{id}/resolution"))
                         .access(Access.roles(Role.REGISTRANT, Role.AGENCY))
+                        // Bulk ownership transfers: a registrant's within its own prefixes, and only its own to read.
+                        .requestMatchers(path.matcher(POST, "/v1/ownership-transfers"))
+                        .access(Access.roles(Role.REGISTRANT, Role.AGENCY))
+                        .requestMatchers(path.matcher(GET, "/v1/ownership-transfers/{id}"))
+                        .access(Access.roles(Role.REGISTRANT, Role.AUDITOR, Role.AGENCY))
                         .requestMatchers(path.matcher(PUT, "/v1/recordings/{isrc}"),
                                 path.matcher(PATCH, "/v1/recordings/{isrc}"),
                                 path.matcher(POST, "/v1/recordings/{isrc}/*"))
