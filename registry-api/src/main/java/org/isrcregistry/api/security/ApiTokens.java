@@ -115,8 +115,8 @@ public class ApiTokens {
 
     /** Revokes the tokens of this name and creator but for the one with this secret: a rotated bootstrap token. */
     int revokeOthers(String name, String createdBy, String keptSecret) {
-        int revoked = jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE name = ? AND created_by = ?"
-                        + " AND secret_hash <> ? AND revoked_at IS NULL",
+        int revoked = jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ?"
+                        + " WHERE name = ? AND created_by = ? AND secret_hash <> ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), createdBy, name, createdBy, hash(keptSecret));
         changes.sync();
         return revoked;

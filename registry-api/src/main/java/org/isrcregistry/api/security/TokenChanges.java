@@ -102,8 +102,8 @@ public class TokenChanges implements SmartLifecycle {
             return;
         }
         String marker = UUID.randomUUID().toString();
-        int nodes = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()",
-                Integer.class, LISTENER);
+        int nodes = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE application_name = ? AND datname = current_database()", Integer.class, LISTENER);
         CountDownLatch acknowledged = new CountDownLatch(nodes);
         syncs.put(marker, acknowledged);
         try {
