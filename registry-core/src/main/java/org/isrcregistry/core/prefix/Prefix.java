@@ -16,9 +16,8 @@ import org.isrcregistry.core.recording.IsrcAssigned;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.Recordings;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.core.rule.RegistrantCodes;
 import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
