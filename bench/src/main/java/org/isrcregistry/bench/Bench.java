@@ -71,10 +71,12 @@ public final class Bench {
     private final RegistryProcess registry;
     private final long runDeadline;
     private CatalogueSeeder.Catalogue catalogue;
+    private final CpuUse cpu;
 
     private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
                   RegistryProcess registry, long runDeadline) {
         this.registry = registry;
+        this.cpu = new CpuUse(registry == null ? -1 : registry.pid());
         this.runDeadline = runDeadline;
         this.config = config;
         this.target = target;
@@ -127,7 +129,9 @@ public final class Bench {
             StringBuilder checked = new StringBuilder();
             for (List<String> prefixes : List.of(onePrefix, spread)) {
                 String mode = mode(prefixes);
+                CpuUse.Sample cpuFrom = cpu.sample();
                 Baseline.Run run = baseline.run(prefixes, config.clients(), config.assignDuration());
+                cpu.report(results, "baseline, " + mode, cpuFrom, cpu.sample(), run.outcome().calls(), "code");
                 failOnErrors(run.outcome());
                 checked.append(mode).append(": ").append(baseline.verify(run)).append("; ");
                 throughput("baseline (plain JDBC) assignment, " + mode, run.outcome(), details);
@@ -143,7 +147,10 @@ public final class Bench {
                 String mode = mode(prefixes);
                 assignment.registerPrefixes(prefixes);
                 assignment.probe(prefixes.get(0));
+                CpuUse.Sample cpuFrom = cpu.sample();
                 Assignment.Run run = assignment.run(prefixes, config.clients(), config.assignDuration());
+                cpu.report(results, "registry assignment, " + mode, cpuFrom, cpu.sample(), run.outcome().calls(),
+                        "code");
                 failOnErrors(run.outcome());
                 checked.append(mode).append(": ")
                         .append(assignment.verify(run, config.verifySample(), VERIFY_THREADS)).append("; ");
@@ -208,7 +215,9 @@ public final class Bench {
             Assignment assignment = new Assignment(http);
             assignment.registerPrefixes(prefix);
             List<String> codes = BulkImport.codes(prefix.get(0), config.importRows());
+            CpuUse.Sample cpuFrom = cpu.sample();
             BulkImport.Run run = bulk.run(prefix.get(0), codes);
+            cpu.report(results, "bulk import", cpuFrom, cpu.sample(), run.rows(), "row");
             details.put("rows", run.rows());
             details.put("seconds", run.seconds());
             results.figure("bulk import (NDJSON, " + String.format("%,d", run.rows()) + " rows), until COMPLETED",
