@@ -53,7 +53,8 @@ public final class Bench {
             if (registry != null) {
                 registry.close();
                 if (registry.jfr() != null) {
-                    results.profile(Profile.hotMethods(registry.jfr(), 20), registry.jfr().toString());
+                    results.profile(Profile.hotMethods(registry.jfr(), 20), Profile.busiestThreads(registry.jfr(), 15),
+                            registry.jfr().toString());
                 }
             }
         }
