@@ -169,13 +169,13 @@ final class AgencyListings {
                        convert_to(replace(replace(e.tpl, ?, p.code), ?, p.holder), 'UTF8'), e.rev, e.ptype, %s
                 FROM p CROSS JOIN LATERAL (VALUES (0, ?::text, ?::text, ?::text), (1, ?::text, ?::text, ?::text))
                     AS e(seq, tpl, rev, ptype)
-                ORDER BY p.n, e.seq""".formatted(code.replace("%", "%%"), NOW));
+                ORDER BY p.n, e.seq""".formatted(code, NOW));
              PreparedStatement lookups = connection.prepareStatement("""
                      INSERT INTO lookup_prefix_code (prefix_code, country_code, registrant_id)
                      SELECT %s, ?, md5(? || ':' || (n %% ?))::uuid
                      FROM generate_series(0, ? - 1) AS n,
                           (SELECT '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'::text AS d) AS digits"""
-                     .formatted(code.replace("%", "%%")))) {
+                     .formatted(code))) {
             int i = 1;
             events.setString(i++, country);
             events.setString(i++, run);

@@ -35,7 +35,8 @@ import org.isrcregistry.core.recording.RecordingMetadata;
  * command side writes for an import of existing codes, and nothing more. Per prefix a {@code PrefixRegistered}; per
  * recording a {@code DesignationTaken} on the prefix's stream and an {@code ExistingIsrcRegistered} opening the
  * recording's stream, serialized from registry-core's own event classes with the registry's Jackson settings; and
- * the rows the registry's same-transaction lookups keep ({@code lookup_prefix_code}, {@code lookup_recording_match}).
+ * the rows the registry's same-transaction lookups keep ({@code lookup_prefix_code}, {@code lookup_recording_match},
+ * {@code report_code_count}).
  * The read models and the Kafka feed are then built by the registry itself, from its event store, like a rebuild.
  *
  * <p>The events are generated server-side from per-prefix templates ({@code INSERT ... SELECT} over
@@ -170,7 +171,12 @@ final class CatalogueSeeder {
              PreparedStatement lookups = connection.prepareStatement("""
                      INSERT INTO lookup_recording_match (isrc, match_key, duration_ms)
                      SELECT isrc, replace(?, '@isrc_lower@', lower(isrc)), ?
-                     FROM (SELECT ? || lpad((n % 100000)::text, 5, '0') AS isrc FROM generate_series(?, ?) AS n) c""")) {
+                     FROM (SELECT ? || lpad((n % 100000)::text, 5, '0') AS isrc FROM generate_series(?, ?) AS n) c""");
+             PreparedStatement counted = connection.prepareStatement("""
+                     INSERT INTO report_code_count AS c (stored_in, prefix_code, origin, kind, codes)
+                     VALUES (date_bin('15 minutes', clock_timestamp(), TIMESTAMPTZ '2000-01-01 00:00:00+00'), ?,
+                         'IMPORTED', 'AUDIO', ?)
+                     ON CONFLICT (stored_in, prefix_code, origin, kind) DO UPDATE SET codes = c.codes + EXCLUDED.codes""")) {
             int i = 1;
             events.setString(i++, codePrefix);
             events.setInt(i++, from);
@@ -191,6 +197,9 @@ final class CatalogueSeeder {
             lookups.setInt(4, from);
             lookups.setInt(5, to - 1);
             lookups.executeUpdate();
+            counted.setString(1, prefix.value());
+            counted.setLong(2, to - from);
+            counted.executeUpdate();
             return written;
         }
     }

@@ -1,6 +1,7 @@
 package org.isrcregistry.projections.lookup;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.isrcregistry.core.registrant.RegistrantDeactivated;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantRegistered;
 import org.isrcregistry.core.registrant.RegistrantUpdated;
+import org.isrcregistry.core.recording.IsrcAssigned;
 import org.isrcregistry.core.recording.IsrcWithdrawn;
 import org.isrcregistry.core.recording.MetadataCorrected;
 import org.isrcregistry.core.recording.RecordingCreated;
@@ -45,10 +47,14 @@ public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>
     public void accept(List<? extends EventMessage<?>> events) {
         List<RecordingCreated> created = new ArrayList<>();
         List<EventMessage<?>> forClients = new ArrayList<>();
+        Map<List<Object>, Long> codeCounts = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
             Object payload = event.getPayload();
             if (payload instanceof RecordingCreated recording) {
                 created.add(recording);
+                codeCounts.merge(List.of(quarterHour(event.getTimestamp()), recording.isrc().prefixCode().value(),
+                        recording instanceof IsrcAssigned ? "ASSIGNED" : "IMPORTED",
+                        recording.details().metadata().kind().name()), 1L, Long::sum);
                 continue;
             }
             if (payload instanceof AssignedForClient) {
@@ -96,6 +102,32 @@ public class RegistryLookups implements Consumer<List<? extends EventMessage<?>>
         }
         insert(created);
         assignedForClients(forClients);
+        countCodes(codeCounts);
+    }
+
+    /** The quarter hour an event was stored in: every time zone's year starts on one. */
+    private static Timestamp quarterHour(Instant at) {
+        long seconds = at.getEpochSecond();
+        return Timestamp.from(Instant.ofEpochSecond(seconds - Math.floorMod(seconds, QUARTER_HOUR)));
+    }
+
+    private static final long QUARTER_HOUR = 15 * 60;
+
+    /** The yearly report's count of codes created (V112), one statement for the unit of work. */
+    private void countCodes(Map<List<Object>, Long> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<List<Object>> keys = List.copyOf(counts.keySet());
+        jdbc.update("""
+                        INSERT INTO report_code_count AS c (stored_in, prefix_code, origin, kind, codes)
+                        SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                        ON CONFLICT (stored_in, prefix_code, origin, kind) DO UPDATE SET codes = c.codes + EXCLUDED.codes""",
+                keys.stream().map(k -> k.get(0)).toArray(Timestamp[]::new),
+                keys.stream().map(k -> k.get(1)).toArray(String[]::new),
+                keys.stream().map(k -> k.get(2)).toArray(String[]::new),
+                keys.stream().map(k -> k.get(3)).toArray(String[]::new),
+                keys.stream().map(counts::get).toArray(Long[]::new));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.isrcregistry.core.input.Text;
 import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.rule.RegistryRuleException;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;

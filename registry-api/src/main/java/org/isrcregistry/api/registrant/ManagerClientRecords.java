@@ -13,7 +13,7 @@ import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.registrant.AuthoriseClient;
 import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -97,8 +97,13 @@ class AgencyReportsTest {
 
         String manager = register("Rapport Gestionnaire", "\"kind\": \"ISRC_MANAGER\", \"volumeTier\": \"LOW_VOLUME\"");
         String prefix = allocate(manager);
-        assertThat(send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", song("Rapportée"))
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // A manager assigns for a client that authorised it (ManagerClientsTest).
+        String client = send(HttpMethod.POST, "/v1/registrants/" + manager + "/clients", """
+                {"client": "Disques Nordet", "authorisedOn": "%s", "evidenceReference": "mandate R-1"}"""
+                .formatted(java.time.LocalDate.now(ZoneOffset.UTC).minusDays(1))).getBody().path("id").asText();
+        assertThat(send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings",
+                song("Rapportée").replace("}", ", \"client\": \"" + client + "\"}")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/suspension", "{\"reason\": \"annual fee unpaid\"}");
 
         JsonNode after = http.getForEntity("/v1/reports/ifpi/" + year, JsonNode.class).getBody();

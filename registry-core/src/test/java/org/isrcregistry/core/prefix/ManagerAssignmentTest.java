@@ -49,7 +49,7 @@ class ManagerAssignmentTest {
         fixture.registerInjectableResource(new RegistryCalendar(IN_2026, ZoneOffset.UTC));
         fixture.registerInjectableResource(store.catalogue());
         fixture.registerInjectableResource(store.recordings());
-        fixture.registerInjectableResource((org.isrcregistry.core.rule.RegistrantCodes) country -> Optional.empty());
+        fixture.registerInjectableResource((RegistrantCodes) country -> Optional.empty());
         fixture.registerInjectableResource((Registrants) id -> Optional.of(id.equals(MANAGER)
                 ? new Registrants.Registrant(id, RegistrantKind.ISRC_MANAGER, true, CAP)
                 : new Registrants.Registrant(id, RegistrantKind.PRODUCER, true, null)));
