@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.http.ApiLimits;
 import org.isrcregistry.api.imports.ImportParser.Format;
-import org.isrcregistry.api.jobs.ResumableJobs;
 import org.isrcregistry.api.imports.ImportParser.ParsedRow;
+import org.isrcregistry.api.jobs.ResumableJobs;
 import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
 import org.isrcregistry.core.identifier.Isrc;
@@ -146,12 +146,12 @@ public class RecordingImports {
         if (parsed != null) {
             this.parsed.put(id, parsed);
         }
-        jobs.submit(id);
+        jobs.submit(id, () -> this.parsed.remove(id));
     }
 
     /** Runs the import from its last recorded batch (with its lock held: see {@link ResumableJobs}). */
     private void resume(UUID id) {
-        List<ParsedRow> parsed = this.parsed.remove(id);
+        List<ParsedRow> parsed = this.parsed.get(id);
         record Resumable(PrefixCode prefix, List<ParsedRow> rows, int done, String actor) {
         }
         List<Resumable> resumable = jdbc.query("SELECT prefix_code, content, media_type, done, actor"

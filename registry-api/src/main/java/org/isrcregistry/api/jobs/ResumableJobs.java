@@ -59,7 +59,14 @@ public final class ResumableJobs {
 
     /** Runs the job in the background, unless this node runs or queued it already. */
     public void submit(UUID id) {
+        submit(id, () -> {
+        });
+    }
+
+    /** The same, then {@code ended} once the job ran, failed, or was found running on another node. */
+    public void submit(UUID id, Runnable ended) {
         if (!running.add(id)) {
+            ended.run();
             return;
         }
         executor.execute(() -> {
@@ -70,6 +77,7 @@ public final class ResumableJobs {
                 failed.accept(id);
             } finally {
                 running.remove(id);
+                ended.run();
             }
         });
     }
