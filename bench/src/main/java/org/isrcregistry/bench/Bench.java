@@ -484,10 +484,12 @@ public final class Bench {
                     + run.firstWrong());
         }
         details.put("lookupDuringCatchUp", Latencies.summary(run.latency()));
+        details.put("lookupDuringCatchUpServiceTime", Latencies.summary(run.service()));
         String over = "at " + config.lookupRate() + "/s, during the catch-up on the seeded catalogue";
         results.figure("lookup p50 " + over, Latencies.ms(run.latency().getValueAtPercentile(50)), "ms");
         results.figure("lookup p99 " + over, Latencies.ms(run.latency().getValueAtPercentile(99)), "ms");
         results.figure("lookups answered per second " + over, run.achievedRate(), "req/s");
+        results.figure("lookup service time p50 " + over, Latencies.ms(run.service().getValueAtPercentile(50)), "ms");
     }
 
     private void throughput(String name, ClosedLoop.Outcome outcome, Map<String, Object> details) {
