@@ -244,7 +244,7 @@ public final class Bench {
                 long before = Tokens.maxGlobalIndex(connection);
                 long started = System.nanoTime();
                 CatalogueSeeder.Seeded seeded = new CatalogueSeeder().seed(connection, config.catalogue(),
-                        config.cataloguePrefixes());
+                        config.cataloguePrefixes(), config.catalogueTransfers());
                 catalogue = seeded.catalogue();
                 long after = Tokens.maxGlobalIndex(connection);
                 details.put("recordings", seeded.catalogue().size());
