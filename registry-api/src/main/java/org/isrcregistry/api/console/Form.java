@@ -110,7 +110,8 @@ public final class Form {
     private static String leaf(Path path) {
         String leaf = null;
         for (Path.Node node : path) {
-            leaf = node.getName() == null ? leaf : node.getName();
+            // An element of a list ("<list element>") is shown beside the list's field.
+            leaf = node.getName() == null || node.getName().startsWith("<") ? leaf : node.getName();
         }
         return leaf;
     }

@@ -378,6 +378,19 @@ class ConsoleBrowserTest extends WithNewPrefix {
         page.navigate(url("/console/reports/withdrawals?run=1"));
         assertThat(page.locator("#answer")).isVisible();
         assertThat(page.locator("main")).not().containsText(other.replace("-", ""));
+
+        // A registrant's own token reads its own file, without the contacts (personal data kept for the agency).
+        String own = registry.send(HttpMethod.GET, "/v1/prefixes/" + prefix, null, null).getBody()
+                .path("registrant").path("id").asText();
+        ResponseEntity<JsonNode> issued = registry.send(HttpMethod.POST, "/v1/admin/tokens",
+                "{\"name\": \"Own file\", \"role\": \"REGISTRANT\", \"registrantId\": \"" + own + "\"}", null);
+        context.clearCookies();
+        signIn(issued.getBody().path("token").asText());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My registrant file")).click();
+        assertThat(page.locator("h1")).containsText("Test " + prefix);
+        assertThat(page.locator("table.holdings")).containsText(prefix);
+        assertThat(page.locator("#contacts")).hasCount(0);
+        assertThat(page.locator(".changes-forms")).hasCount(0);
     }
 
     @Test
