@@ -3,6 +3,7 @@ package org.isrcregistry.api.prefix;
 import java.util.List;
 import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.api.consistency.ReadYourWrites;
+import org.isrcregistry.api.security.TokenChanges;
 import org.isrcregistry.api.prefix.PrefixController.RangeRequest;
 import org.isrcregistry.api.prefix.PrefixController.RegisterPrefixRequest;
 import org.isrcregistry.api.problem.InvalidFieldException;
@@ -35,13 +36,15 @@ public class Prefixes {
     private final RegistryCommands commands;
     private final PrefixQueries queries;
     private final ReadYourWrites readYourWrites;
+    private final TokenChanges tokenChanges;
     private final RegistrantRecords records;
 
     Prefixes(RegistryCommands commands, PrefixQueries queries, ReadYourWrites readYourWrites,
-             RegistrantRecords records) {
+             TokenChanges tokenChanges, RegistrantRecords records) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.tokenChanges = tokenChanges;
         this.records = records;
     }
 
@@ -93,8 +96,10 @@ public class Prefixes {
         return current(prefix);
     }
 
+    /** After a change: the read model shows it, and a registrant's token covers the prefixes it now holds. */
     private PrefixView current(PrefixCode prefix) {
         readYourWrites.awaitProjections(PrefixProjection.PROCESSING_GROUP);
+        tokenChanges.sync();
         return get(prefix);
     }
 

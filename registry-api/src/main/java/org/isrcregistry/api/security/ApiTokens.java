@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The API tokens in table {@code api_token}. A secret is {@code isrc_} and 32 random bytes; only its SHA-256 hash is
  * stored and looked up. A fast, unsalted hash is right here: the secrets are 256-bit random values, not passwords, so
  * there is nothing to guess from a leaked hash, and a request pays microseconds, not the tens of milliseconds of a
- * password hash. Every request reads the table (one indexed look-up): a revocation holds at once, on every node.
+ * password hash. A token read once is kept in memory by {@link TokenChanges} until any node changes what a token may do;
+ * a revocation answers once this node has forgotten the token, and every other node has been notified.
  */
 @Component
 public class ApiTokens {
@@ -45,10 +47,12 @@ public class ApiTokens {
                 FROM lookup_prefix_code l WHERE l.registrant_id = api_token.registrant_id) END AS prefixes""";
 
     private final JdbcTemplate jdbc;
+    private final TokenChanges changes;
     private final Clock clock;
 
-    ApiTokens(JdbcTemplate jdbc) {
+    ApiTokens(JdbcTemplate jdbc, TokenChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = Clock.systemUTC();
     }
 
@@ -82,8 +86,9 @@ public class ApiTokens {
 
     /** The token whose secret this is, revoked or expired ones included (the caller decides). */
     Optional<ApiToken> bySecret(String secret) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM api_token WHERE secret_hash = ?", ROW, hash(secret))
-                .stream().findFirst();
+        byte[] hash = hash(secret);
+        return changes.token(HexFormat.of().formatHex(hash), () -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM api_token WHERE secret_hash = ?", ROW, hash).stream().findFirst());
     }
 
     public Optional<ApiToken> find(UUID id) {
@@ -98,6 +103,7 @@ public class ApiTokens {
     public Optional<ApiToken> revoke(UUID id, String revokedBy) {
         jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), revokedBy, id);
+        changes.sync();
         return find(id);
     }
 
@@ -109,9 +115,11 @@ public class ApiTokens {
 
     /** Revokes the tokens of this name and creator but for the one with this secret: a rotated bootstrap token. */
     int revokeOthers(String name, String createdBy, String keptSecret) {
-        return jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE name = ? AND created_by = ?"
-                        + " AND secret_hash <> ? AND revoked_at IS NULL",
+        int revoked = jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ?"
+                        + " WHERE name = ? AND created_by = ? AND secret_hash <> ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), createdBy, name, createdBy, hash(keptSecret));
+        changes.sync();
+        return revoked;
     }
 
     boolean expired(ApiToken token) {

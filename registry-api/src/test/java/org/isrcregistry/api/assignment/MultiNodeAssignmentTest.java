@@ -164,6 +164,8 @@ class MultiNodeAssignmentTest {
                 {"title": "Token", "mainArtist": "Multi Node", "duration": "PT3M", "kind": "AUDIO", "owner": "Tokens"}""";
 
         assertThat(call(nodeB, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(201);
+        // Node A keeps the token in memory from here on; the revocation through node B must still hold there at once.
+        assertThat(call(nodeA, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(201);
         assertThat(call(nodeB, "DELETE", "/v1/admin/tokens/" + token.path("id").asText(), AgencyToken.SECRET, null)
                 .statusCode()).isEqualTo(200);
         assertThat(call(nodeA, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(401);

@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.isrcregistry.api.TestRegistry.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.config.AxonConfiguration;
 import org.isrcregistry.api.consistency.ReadYourWrites;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.recording.ExistingIsrcRegistered;
+import org.isrcregistry.core.recording.RecordingCreated;
+import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.recording.Recordings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +31,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The as-of queries and the compliance reports over real HTTP and PostgreSQL, each with data that must appear and
@@ -33,6 +45,10 @@ class ComplianceReportsTest {
     TestRestTemplate http;
     @Autowired
     ReadYourWrites readYourWrites;
+    @Autowired
+    EventStorageEngine storage;
+    @Autowired
+    TransactionTemplate transactions;
 
     ComplianceClient client;
     String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -197,6 +213,56 @@ class ComplianceReportsTest {
         List<String> csv = client.csv("/v1/compliance/duplicates?prefix=" + catalogue, null);
         assertThat(csv).hasSize(2);
         assertThat(String.join("\n", csv)).doesNotContain(far).doesNotContain(live);
+    }
+
+    /**
+     * The registry never issues the same audio under two active codes (the second is refused; a withdrawal frees the
+     * fingerprint), so only a history migrated from an earlier system can hold such a pair: written here straight to
+     * the event store, as a migration would, past the registry's own guard.
+     */
+    @Test
+    void theSameAudioUnderTwoActiveCodesIsADuplicateAndAFingerprintFreedByAWithdrawalIsNot() {
+        String prefix = client.newPrefix(null, null);
+        String reused = fingerprint();
+        String first = client.assign(prefix, song("Reused Audio", "Fp " + unique, "PT2M", "Owner T",
+                ", \"fingerprint\": \"" + reused + "\""), null);
+        assertProblem(client.send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", song("Other Title",
+                "Fp " + unique, "PT5M", "Owner T", ", \"fingerprint\": \"" + reused + "\""), null),
+                HttpStatus.CONFLICT, "duplicate-audio", "fingerprint");
+        ok(client.send(HttpMethod.POST, "/v1/recordings/" + first + "/withdrawal",
+                "{\"reason\": \"ASSIGNED_IN_ERROR\"}", null));
+        String second = client.assign(prefix, song("Reused Audio", "Fp " + unique, "PT2M", "Owner T",
+                ", \"fingerprint\": \"" + reused + "\""), null);
+
+        String migrated = fingerprint();
+        String template = client.assign(prefix, song("Migrated " + unique, "Fp " + unique, "PT4M", "Owner T",
+                ", \"fingerprint\": \"" + migrated + "\""), null);
+        ok(client.send(HttpMethod.POST, "/v1/recordings/" + template + "/withdrawal",
+                "{\"reason\": \"ASSIGNED_IN_ERROR\"}", null));
+        RecordingDetails details = ((RecordingCreated) storage.readEvents(template).next().getPayload()).details();
+        String code = prefix.replace("-", "");
+        List<String> twins = List.of(code + "2480001", code + "2480002");
+        transactions.execute(status -> {
+            storage.appendEvents(twins.stream().map(isrc -> new GenericDomainEventMessage<>(Recordings.TYPE, isrc, 0,
+                    new ExistingIsrcRegistered(Isrc.parse(isrc), details),
+                    MetaData.with(AxonConfiguration.ACTOR, "migration").and(AxonConfiguration.CORRELATION_ID,
+                            UUID.randomUUID().toString()))).toList());
+            return null;
+        });
+
+        List<JsonNode> duplicates = client.all("/v1/compliance/duplicates?prefix=" + prefix, 10, null);
+        assertThat(duplicates).singleElement().satisfies(pair -> {
+            assertThat(pair.path("first_isrc").asText()).isEqualTo(twins.get(0));
+            assertThat(pair.path("second_isrc").asText()).isEqualTo(twins.get(1));
+            assertThat(pair.path("basis").asText()).isEqualTo("SAME_FINGERPRINT");
+        });
+        assertThat(String.join("\n", client.csv("/v1/compliance/duplicates?prefix=" + prefix, null)))
+                .contains(twins.get(0) + "," + twins.get(1)).contains("SAME_FINGERPRINT")
+                .doesNotContain(first).doesNotContain(second).doesNotContain(template);
+    }
+
+    private static String fingerprint() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -34,6 +35,9 @@ class SecurityTest extends WithNewPrefix {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TokenChanges tokenChanges;
 
     /** No Authorization header at all (the shared TestRestTemplate sends the agency's). */
     TestRestTemplate anonymous;
@@ -157,6 +161,8 @@ class SecurityTest extends WithNewPrefix {
         JsonNode expiring = issue("{\"name\": \"Expiring\", \"role\": \"AUDITOR\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}");
         jdbc.update("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?",
                 UUID.fromString(expiring.path("id").asText()));
+        tokenChanges.sync(); // a change made past this node's API reaches it as a notification
+
         ResponseEntity<JsonNode> expired = send(HttpMethod.GET, "/v1/prefixes/" + prefix, null,
                 expiring.path("token").asText());
         assertProblem(expired, HttpStatus.UNAUTHORIZED, "unauthorized", null);
