@@ -134,6 +134,8 @@ class RegistrantPages {
         RegistrantFile file = registrants.get(registrant);
         RegistrantView view = file.registrant();
         model.addAttribute("registrant", view);
+        model.addAttribute("charts", view.prefixes().stream().filter(held -> held.heldUntil() == null)
+                .map(held -> UsageChart.of(prefixes.get(PrefixCode.parse(held.prefix())))).toList());
         // Contacts are personal data: the agency and auditors read them here, not the registrant's own staff.
         model.addAttribute("contacts", ownFile ? null : file.contactDetails());
         model.addAttribute("history", registrants.history(registrant).stream().map(this::timelineEntry).toList());

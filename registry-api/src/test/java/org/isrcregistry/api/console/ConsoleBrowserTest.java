@@ -234,6 +234,9 @@ class ConsoleBrowserTest extends WithNewPrefix {
         screenshot("registrant");
         page.navigate(url("/console/registrants?name=Disques+Console"));
         assertThat(page.locator("table")).containsText("Disques Console inc.");
+        page.keyboard().press("Tab"); // the skip link first, its focus drawn
+        assertThat(page.locator("a.skip")).isFocused();
+        assertThat(page.locator("a.skip")).hasCSS("outline-style", "solid");
         screenshot("registrants");
     }
 
@@ -256,7 +259,7 @@ class ConsoleBrowserTest extends WithNewPrefix {
 
         page.getByLabel("From", EXACT).fill(yesterday);
         page.getByLabel("To", EXACT).fill(today);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the report")).click();
+        page.getByLabel("Prefix", EXACT).press("Enter"); // sent from the keyboard
         assertThat(page.locator("table.report")).containsText(isrc);
         assertThat(page.locator("table.report")).containsText("IsrcAssigned");
         screenshot("report");
