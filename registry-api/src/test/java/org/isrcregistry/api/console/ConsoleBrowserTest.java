@@ -234,10 +234,10 @@ class ConsoleBrowserTest extends WithNewPrefix {
         screenshot("registrant");
         page.navigate(url("/console/registrants?name=Disques+Console"));
         assertThat(page.locator("table")).containsText("Disques Console inc.");
+        screenshot("registrants");
         page.keyboard().press("Tab"); // the skip link first, its focus drawn
         assertThat(page.locator("a.skip")).isFocused();
         assertThat(page.locator("a.skip")).hasCSS("outline-style", "solid");
-        screenshot("registrants");
     }
 
     @Test
