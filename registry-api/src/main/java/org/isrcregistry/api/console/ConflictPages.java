@@ -66,8 +66,7 @@ class ConflictPages {
             form.with("status", ConflictStatus.OPEN.name());
         }
         Report report = form.submit(() -> compliance.conflicts(form.text("status"), form.text("prefix")));
-        ReportPage page = report == null ? null : form.submit(() -> reports.page(report, form.text("cursor"),
-                ReportPages.PAGE));
+        ReportPage page = report == null ? null : ReportPages.page(reports, report, form);
         model.addAttribute("form", form);
         model.addAttribute("conflictStatuses", ConflictStatus.values());
         model.addAttribute("rows", page == null ? List.of() : page.items());
@@ -109,7 +108,7 @@ class ConflictPages {
                 text -> ConflictResolution.valueOf(text.toUpperCase(Locale.ROOT)));
         Isrc withdraw = resolution == ConflictResolution.DUPLICATE ? form.parse("withdraw", Isrc::parse) : null;
         ResolutionRequest request = new ResolutionRequest(resolution, withdraw, form.text("reason"));
-        if (!form.check(validator, request) || !form.valid()
+        if (!form.check(validator, request)
                 || form.submit(() -> conflicts.resolve(conflict.value(), request)) == null) {
             model.addAttribute("form", form);
             return conflict(id, model);

@@ -140,7 +140,7 @@ class PrefixPages {
         Form form = new Form(fields);
         PrefixTransferRequest request = new PrefixTransferRequest(form.parse("registrantId", RegistrantId::parse),
                 form.text("reason"));
-        if (!form.check(validator, request) || !form.valid()
+        if (!form.check(validator, request)
                 || form.submit(() -> prefixes.transfer(code, request.registrantId(), request.reason())) == null) {
             model.addAttribute("transferForm", form);
             return prefix(prefix, model);

@@ -113,7 +113,7 @@ class RegistrantPages {
         List<Contact> contacts = contacts(form, List.of());
         RegistrantRegistration request = new RegistrantRegistration(form.text("legalName"), tradingNames(form),
                 country, form.text("postalAddress"), contacts, kind, tier, cap);
-        RegistrantFile file = form.check(validator, request) && form.valid()
+        RegistrantFile file = form.check(validator, request)
                 ? form.submit(() -> registrants.register(request).getBody()) : null;
         if (file == null) {
             model.addAttribute("form", form);
@@ -158,8 +158,7 @@ class RegistrantPages {
         List<Contact> contacts = contacts(form, before == null ? List.of() : before.contacts());
         RegistrantUpdate request = new RegistrantUpdate(form.text("legalName"), tradingNames(form), country,
                 form.text("postalAddress"), contacts, tier, cap, form.text("reason"));
-        if (!form.check(validator, request) || !form.valid()
-                || form.submit(() -> registrants.update(registrant, request)) == null) {
+        if (!form.check(validator, request) || form.submit(() -> registrants.update(registrant, request)) == null) {
             model.addAttribute("updateForm", form);
             return registrant(id, model);
         }
@@ -193,8 +192,7 @@ class RegistrantPages {
         Integer last = form.parse("rangeLast", Integer::valueOf);
         RangeRequest range = first == null && last == null ? null : new RangeRequest(first, last);
         RegisterPrefixRequest request = new RegisterPrefixRequest(prefix, country, registrant, null, range);
-        PrefixView allocated = form.check(validator, request) && form.valid()
-                ? form.submit(() -> prefixes.register(request)) : null;
+        PrefixView allocated = form.check(validator, request) ? form.submit(() -> prefixes.register(request)) : null;
         if (allocated == null) {
             model.addAttribute("allocateForm", form);
             return registrant(id, model);

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.isrcregistry.api.compliance.ReportRequests;
 import org.isrcregistry.api.compliance.ReportRequests.PartyRole;
 import org.isrcregistry.api.compliance.ReportRequests.Signal;
-import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.projections.compliance.Report;
 import org.isrcregistry.projections.compliance.ReportPage;
 import org.isrcregistry.projections.compliance.Reports;
@@ -102,12 +101,13 @@ class ReportPages {
         model.addAttribute("form", form);
         if (parameters.containsKey("run")) {
             Report report = form.submit(() -> definition.query().apply(form));
-            ReportPage page = report == null ? null : form.submit(() -> page(report, form.text("cursor")));
+            ReportPage page = report == null ? null : page(reports, report, form);
             if (page != null) {
                 model.addAttribute("rows", page.items());
                 model.addAttribute("columns", page.items().isEmpty() ? List.of() : page.items().get(0).keySet());
                 String query = queryOf(definition, form);
-                model.addAttribute("csvUrl", "/console/reports/" + name + ".csv" + (query.isEmpty() ? "" : "?" + query));
+                String csv = "/console/reports/" + name + ".csv";
+                model.addAttribute("csvUrl", query.isEmpty() ? csv : csv + "?" + query);
                 model.addAttribute("nextUrl", page.next() == null ? null : "/console/reports/" + name + "?run=1&"
                         + parameter("cursor", page.next()) + (query.isEmpty() ? "" : "&" + query));
             }
@@ -129,12 +129,13 @@ class ReportPages {
                 .body(body);
     }
 
-    private ReportPage page(Report report, String cursor) {
+    /** A page of the report, after the form's {@code cursor}; a cursor that is not one is refused above the form. */
+    static ReportPage page(Reports reports, Report report, Form form) {
         try {
-            return reports.page(report, cursor, PAGE);
+            return reports.page(report, form.text("cursor"), PAGE);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("cursor", e.getMessage(),
-                    "Start again from the first page.");
+            form.refuse(null, e.getMessage() + " Start again from the first page.");
+            return null;
         }
     }
 

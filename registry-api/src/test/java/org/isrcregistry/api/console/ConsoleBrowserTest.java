@@ -12,6 +12,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
@@ -64,6 +65,8 @@ class ConsoleBrowserTest extends WithNewPrefix {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium));
+        // As the pages' own timeout: on a loaded machine a check as you type can take more than the default 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     }
 
     @AfterAll
