@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@code AssignIsrc} through the HTTP API: N clients, each assigning the next code as soon as it has its last one. */
+/** Assignments ({@code POST /v1/prefixes/{prefix}/recordings}) through the HTTP API: N clients, each assigning the next code as soon as it has its last one. */
 final class Assignment {
 
     private final Http http;

@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     private static final int VERIFY_THREADS = 16;
-    /** Every wait of the run, from the registry's start, ends within this: the run stays under 10 minutes. */
-    private static final Duration RUN_BUDGET = Duration.ofSeconds(560);
+    /** How long a wait takes at most when the run has no time limit ({@code --run-budget=0}): "as long as it takes". */
+    private static final Duration UNBOUNDED_WAIT = Duration.ofHours(3);
     /** What the look-ups need of the run: a 5 s warm-up, 30 s measured, checks. */
     private static final Duration LOOKUP = Duration.ofSeconds(45);
     /** Load before the Kafka lag is measured (see {@link #warmUpFeed}). */
@@ -37,7 +37,8 @@ public final class Bench {
 
     public static Results run(BenchConfig config) throws Exception {
         Results results = new Results(config.describe(), !config.quick());
-        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
+        long deadline = config.runBudget().isZero() ? Long.MAX_VALUE
+                : System.nanoTime() + config.runBudget().toNanos();
         RegistryProcess registry = config.startsRegistry() ? RegistryProcess.start(config) : null;
         try {
             Target target = registry != null ? registry.target()
@@ -52,7 +53,8 @@ public final class Bench {
             if (registry != null) {
                 registry.close();
                 if (registry.jfr() != null) {
-                    results.profile(Profile.hotMethods(registry.jfr(), 20), registry.jfr().toString());
+                    results.profile(Profile.hotMethods(registry.jfr(), 20), Profile.busiestThreads(registry.jfr(), 15),
+                            registry.jfr().toString());
                 }
             }
         }
@@ -71,10 +73,12 @@ public final class Bench {
     private final RegistryProcess registry;
     private final long runDeadline;
     private CatalogueSeeder.Catalogue catalogue;
+    private final CpuUse cpu;
 
     private Bench(BenchConfig config, Target target, Http http, HeapSampler heap, Results results,
                   RegistryProcess registry, long runDeadline) {
         this.registry = registry;
+        this.cpu = new CpuUse(registry == null ? -1 : registry.pid());
         this.runDeadline = runDeadline;
         this.config = config;
         this.target = target;
@@ -127,7 +131,9 @@ public final class Bench {
             StringBuilder checked = new StringBuilder();
             for (List<String> prefixes : List.of(onePrefix, spread)) {
                 String mode = mode(prefixes);
+                CpuUse.Sample cpuFrom = cpu.sample();
                 Baseline.Run run = baseline.run(prefixes, config.clients(), config.assignDuration());
+                cpu.report(results, "baseline, " + mode, cpuFrom, cpu.sample(), run.outcome().calls(), "code");
                 failOnErrors(run.outcome());
                 checked.append(mode).append(": ").append(baseline.verify(run)).append("; ");
                 throughput("baseline (plain JDBC) assignment, " + mode, run.outcome(), details);
@@ -143,7 +149,10 @@ public final class Bench {
                 String mode = mode(prefixes);
                 assignment.registerPrefixes(prefixes);
                 assignment.probe(prefixes.get(0));
+                CpuUse.Sample cpuFrom = cpu.sample();
                 Assignment.Run run = assignment.run(prefixes, config.clients(), config.assignDuration());
+                cpu.report(results, "registry assignment, " + mode, cpuFrom, cpu.sample(), run.outcome().calls(),
+                        "code");
                 failOnErrors(run.outcome());
                 checked.append(mode).append(": ")
                         .append(assignment.verify(run, config.verifySample(), VERIFY_THREADS)).append("; ");
@@ -208,7 +217,9 @@ public final class Bench {
             Assignment assignment = new Assignment(http);
             assignment.registerPrefixes(prefix);
             List<String> codes = BulkImport.codes(prefix.get(0), config.importRows());
+            CpuUse.Sample cpuFrom = cpu.sample();
             BulkImport.Run run = bulk.run(prefix.get(0), codes);
+            cpu.report(results, "bulk import", cpuFrom, cpu.sample(), run.rows(), "row");
             details.put("rows", run.rows());
             details.put("seconds", run.seconds());
             results.figure("bulk import (NDJSON, " + String.format("%,d", run.rows()) + " rows), until COMPLETED",
@@ -241,6 +252,7 @@ public final class Bench {
                 details.put("seedSeconds", seeded.seconds());
                 results.figure("catalogue seed into the event store (" + String.format("%,d", seeded.events())
                         + " events)", seeded.events() / seeded.seconds(), "events/s");
+                lookUpDuringCatchUp(details);
                 // Every streaming processor, the Kafka feed included: the lookups that follow must have the
                 // catalogue in the read models, and must not share the machine with a catch-up still running.
                 Processors.CaughtUp caughtUp = Processors.await(connection, after, started,
@@ -375,6 +387,22 @@ public final class Bench {
             return new ComplianceReports(http, results).run(catalogue, details);
         });
 
+        scenario("scale", details -> {
+            if (catalogue == null) {
+                throw new Skip("needs the catalogue scenario in the same run");
+            }
+            requireJdbc();
+            try (Connection connection = target.connect()) {
+                Processors.CaughtUp readModels = Processors.await(connection, Tokens.maxGlobalIndex(connection),
+                        System.nanoTime(), bound(240, REBUILD), name -> !name.equals(Processors.FEED), false);
+                if (!readModels.late().isEmpty()) {
+                    throw new Skip("read models " + readModels.late() + " had not caught up on the catalogue: "
+                            + processorsBehind());
+                }
+            }
+            return new Scale(http, results).run(catalogue, config.quick(), details);
+        });
+
         scenario("replay", details -> {
             requireJdbc();
             requireMinuteLeft(REBUILD);
@@ -443,6 +471,27 @@ public final class Bench {
         });
     }
 
+    /**
+     * Public look-ups of the codes just seeded while the read models catch up on them (as after a restore or a
+     * rebuild): the registry must still answer, and answer fast, from the event store until their rows are there.
+     */
+    private void lookUpDuringCatchUp(Map<String, Object> details) throws InterruptedException {
+        Lookup lookup = new Lookup(http.anonymous());
+        Lookup.Run run = lookup.run(config.lookupRate(), Duration.ofSeconds(config.quick() ? 3 : 15),
+                config.lookupThreads(), catalogue.size(), catalogue::isrc);
+        if (run.wrong() > 0) {
+            throw new IllegalStateException("during the catch-up: " + run.wrong() + " wrong answers, e.g. "
+                    + run.firstWrong());
+        }
+        details.put("lookupDuringCatchUp", Latencies.summary(run.latency()));
+        details.put("lookupDuringCatchUpServiceTime", Latencies.summary(run.service()));
+        String over = "at " + config.lookupRate() + "/s, during the catch-up on the seeded catalogue";
+        results.figure("lookup p50 " + over, Latencies.ms(run.latency().getValueAtPercentile(50)), "ms");
+        results.figure("lookup p99 " + over, Latencies.ms(run.latency().getValueAtPercentile(99)), "ms");
+        results.figure("lookups answered per second " + over, run.achievedRate(), "req/s");
+        results.figure("lookup service time p50 " + over, Latencies.ms(run.service().getValueAtPercentile(50)), "ms");
+    }
+
     private void throughput(String name, ClosedLoop.Outcome outcome, Map<String, Object> details) {
         Histogram h = outcome.latency();
         results.figure(name + ", " + config.clients() + " clients", outcome.perSecond(), "codes/s");
@@ -458,7 +507,7 @@ public final class Bench {
     /** Skips a scenario that would start with less than a minute of the run left, after {@code keep}. */
     private void requireMinuteLeft(Duration keep) {
         if (bound(60, keep).toSeconds() < 60) {
-            throw new Skip("less than a minute left of the run's " + RUN_BUDGET.toSeconds() + " s");
+            throw new Skip("less than a minute left of the run's " + config.runBudget().toSeconds() + " s");
         }
     }
 
@@ -468,6 +517,9 @@ public final class Bench {
 
     /** At most {@code seconds}, leaving {@code keep} of the run's time for what follows. */
     private Duration bound(int seconds, Duration keep) {
+        if (runDeadline == Long.MAX_VALUE) {
+            return UNBOUNDED_WAIT;
+        }
         long left = runDeadline - System.nanoTime() - (config.quick() ? 0 : keep.toNanos());
         return Duration.ofNanos(Math.max(0, Math.min(Duration.ofSeconds(seconds).toNanos(), left)));
     }

@@ -38,12 +38,16 @@ public record BenchConfig(
         Duration kafkaDuration,
         int verifySample,
         Path output,
+        Duration runBudget,
         Set<String> scenarios) {
 
     /** The scenarios, in the order they run. */
     public static final Set<String> ALL_SCENARIOS = Set.of(
-            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "console", "compliance", "replay",
+            "baseline", "assign", "kafka", "import", "catalogue", "lookup", "console", "compliance", "scale", "replay",
             "rebuild");
+    /** What a run without {@code --scenarios} runs: all but the opt-in ones, meant for larger catalogues. */
+    public static final Set<String> DEFAULT_SCENARIOS = ALL_SCENARIOS.stream().filter(s -> !s.equals("scale"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public static BenchConfig parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -91,7 +95,8 @@ public record BenchConfig(
                 k.duration("kafka-seconds", quick ? 5 : 20),
                 k.integer("verify-sample", 1_000_000),
                 k.path("output", Path.of("bench", "results", "latest.json")),
-                k.set("scenarios", ALL_SCENARIOS));
+                k.duration("run-budget", 560),
+                k.set("scenarios", DEFAULT_SCENARIOS));
         k.rejectUnknown();
         return config;
     }
@@ -128,6 +133,7 @@ public record BenchConfig(
         out.put("lookupSeconds", lookupDuration.toSeconds());
         out.put("kafkaSeconds", kafkaDuration.toSeconds());
         out.put("scenarios", scenarios);
+        out.put("runBudgetSeconds", runBudget.toSeconds());
         return out;
     }
 

@@ -6,17 +6,36 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
-/** Where the registry spent its CPU: the methods on top of its JFR execution samples, most frequent first. */
+/**
+ * Where the registry spent its CPU, from its JFR execution samples: the methods on top of the stacks, and the threads
+ * (by name, numbers folded, so a pool or a processor's segments count as one), most frequent first.
+ */
 final class Profile {
 
     private Profile() {
     }
 
     static List<String> hotMethods(Path recording, int limit) {
+        return top(recording, limit, event -> {
+            RecordedFrame top = event.getStackTrace().getFrames().get(0);
+            return top.getMethod().getType().getName() + "." + top.getMethod().getName();
+        });
+    }
+
+    static List<String> busiestThreads(Path recording, int limit) {
+        return top(recording, limit, event -> {
+            RecordedThread thread = event.getThread("sampledThread");
+            return thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName().replaceAll("\\d+", "#");
+        });
+    }
+
+    private static List<String> top(Path recording, int limit, Function<RecordedEvent, String> key) {
         if (!Files.exists(recording)) {
             return List.of("no recording at " + recording);
         }
@@ -29,8 +48,7 @@ final class Profile {
                         || event.getStackTrace().getFrames().isEmpty()) {
                     continue;
                 }
-                RecordedFrame top = event.getStackTrace().getFrames().get(0);
-                counts.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+                counts.merge(key.apply(event), 1, Integer::sum);
                 total++;
             }
         } catch (IOException e) {

@@ -55,9 +55,10 @@ final class Results {
     }
 
     /** The registry's hottest methods from its flight recording, when the run made one. */
-    void profile(List<String> hotMethods, String recording) {
+    void profile(List<String> hotMethods, List<String> busiestThreads, String recording) {
         profile.put("recording", recording);
         profile.put("hotMethods", hotMethods);
+        profile.put("busiestThreads", busiestThreads);
     }
 
     List<ScenarioOutcome> outcomes() {
@@ -91,6 +92,8 @@ final class Results {
             out.append("\nHottest methods of the registry (JFR execution samples, top of stack), ")
                     .append(profile.get("recording")).append(":\n");
             ((List<?>) profile.get("hotMethods")).forEach(line -> out.append("  ").append(line).append('\n'));
+            out.append("Busiest threads of the registry (the same samples, by thread):\n");
+            ((List<?>) profile.get("busiestThreads")).forEach(line -> out.append("  ").append(line).append('\n'));
         }
         return out.toString();
     }

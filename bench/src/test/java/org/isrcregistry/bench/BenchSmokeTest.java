@@ -45,6 +45,8 @@ class BenchSmokeTest {
                 Map.entry("lookup-threads", "8"),
                 Map.entry("lookup-seconds", "2"),
                 Map.entry("verify-sample", "500"),
+                // The opt-in scenarios too, on the small catalogue.
+                Map.entry("scenarios", String.join(",", BenchConfig.ALL_SCENARIOS)),
                 Map.entry("output", OUTPUT.toString()))));
         System.out.println(results.table());
         results.write(OUTPUT);

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.ChangeKind;
+import org.isrcregistry.core.recording.MusicVideo;
+import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.projections.compliance.Report.Key;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -172,6 +174,8 @@ public class ComplianceQueries {
         filter.scope("s.prefix", scope);
         String keepsAudio = Arrays.stream(ChangeKind.values()).filter(k -> !k.needsNewIsrc())
                 .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+        String linkToAudio = Arrays.stream(RecordingKind.values()).filter(MusicVideo::linksToAudio)
+                .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
         return new Report("signals", """
                 SELECT s.* FROM (
                     SELECT 'ASSIGNED_UNDER_SUSPENDED_PREFIX' AS signal, isrc, prefix_code AS prefix,
@@ -188,13 +192,13 @@ public class ComplianceQueries {
                     FROM compliance_recording WHERE version_change IN (%s)
                     UNION ALL
                     SELECT 'VIDEO_WITHOUT_AUDIO_LINK', isrc, prefix_code, created_at, 0, 'no audioIsrc'
-                    FROM compliance_recording WHERE kind = 'VIDEO' AND audio_isrc IS NULL AND status = 'ACTIVE'
+                    FROM compliance_recording WHERE kind IN (%s) AND audio_isrc IS NULL AND status = 'ACTIVE'
                     UNION ALL
                     SELECT 'IMPORTED_YEAR_AFTER_FIRST_PUBLICATION', isrc, prefix_code, created_at, 0,
                            'year of reference ' || %s || ', first published ' || first_published
                     FROM compliance_recording WHERE origin = 'IMPORTED' AND first_published IS NOT NULL
                       AND %s > extract(year FROM first_published)) s
-                WHERE %s""".formatted(keepsAudio, FULL_YEAR.formatted("year_of_reference"),
+                WHERE %s""".formatted(keepsAudio, linkToAudio, FULL_YEAR.formatted("year_of_reference"),
                 FULL_YEAR.formatted("year_of_reference"), filter.where()), filter.args,
                 List.of(Key.text("signal"), Key.text("isrc"), Key.bigint("ref")));
     }

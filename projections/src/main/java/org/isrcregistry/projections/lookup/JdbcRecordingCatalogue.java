@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.RecordingMetadata;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

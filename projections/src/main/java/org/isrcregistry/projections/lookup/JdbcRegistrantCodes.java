@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.isrcregistry.core.identifier.CountryCode;
-import org.isrcregistry.core.rule.RegistrantCodes;
+import org.isrcregistry.core.prefix.RegistrantCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

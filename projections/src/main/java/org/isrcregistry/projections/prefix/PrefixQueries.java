@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Like;
+import org.isrcregistry.projections.jdbc.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads the prefix read model. */
@@ -45,8 +46,8 @@ public class PrefixQueries {
         StringBuilder where = new StringBuilder(" WHERE true");
         if (criteria.name() != null) {
             where.append(" AND (r.legal_name ILIKE ? OR array_to_string(r.trading_names, ' ') ILIKE ?)");
-            args.add(like(criteria.name()));
-            args.add(like(criteria.name()));
+            args.add(Like.containing(criteria.name()));
+            args.add(Like.containing(criteria.name()));
         }
         if (criteria.code() != null) {
             where.append(" AND p.prefix_code LIKE ?");
@@ -88,11 +89,6 @@ public class PrefixQueries {
     public long count() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM prefix_view", Long.class);
         return count == null ? 0 : count;
-    }
-
-    /** A LIKE pattern that finds {@code text} anywhere, its own % and _ taken literally. */
-    public static String like(String text) {
-        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static PrefixView view(ResultSet rs) throws SQLException {

@@ -13,11 +13,6 @@ public class PrefixReadModelConfiguration {
     }
 
     @Bean
-    org.isrcregistry.projections.registrant.RegistrantQueries registrantQueries(JdbcTemplate jdbc) {
-        return new org.isrcregistry.projections.registrant.RegistrantQueries(jdbc);
-    }
-
-    @Bean
     PrefixQueries prefixQueries(JdbcTemplate jdbc) {
         return new PrefixQueries(jdbc);
     }

@@ -18,7 +18,7 @@ import org.isrcregistry.core.recording.Release;
 import org.isrcregistry.core.recording.ReleaseLinked;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WorkLinked;
-import org.isrcregistry.core.rule.MatchingText;
+import org.isrcregistry.core.recording.MatchingText;
 import org.isrcregistry.projections.ReadModel;
 import org.isrcregistry.projections.jdbc.Rows;
 import org.isrcregistry.projections.jdbc.Table;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.rule.MatchingText;
+import org.isrcregistry.core.recording.MatchingText;
 import org.isrcregistry.projections.jdbc.CsvLines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.projections.prefix.PrefixQueries;
+import org.isrcregistry.projections.jdbc.Like;
+import org.isrcregistry.projections.jdbc.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads the registrants' read model, with the prefixes each holds and held. */
@@ -45,7 +46,7 @@ public class RegistrantQueries {
         StringBuilder where = new StringBuilder(" WHERE true");
         if (criteria.name() != null) {
             where.append(" AND (r.legal_name ILIKE ? OR array_to_string(r.trading_names, ' ') ILIKE ?)");
-            String like = PrefixQueries.like(criteria.name());
+            String like = Like.containing(criteria.name());
             args.add(like);
             args.add(like);
         }

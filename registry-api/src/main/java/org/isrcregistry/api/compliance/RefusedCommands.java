@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isrcregistry.api.command.RegistryCommands;
+import org.isrcregistry.api.problem.RefusalLedger;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * transaction of its own; if that fails, the answer still goes out and the failure is logged.
  */
 @Component
-public class RefusedCommands {
+public class RefusedCommands implements RefusalLedger {
 
     private static final Logger log = LoggerFactory.getLogger(RefusedCommands.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -40,6 +41,7 @@ public class RefusedCommands {
         this.clock = Clock.systemUTC();
     }
 
+    @Override
     public void record(HttpServletRequest request, ProblemDetail problem) {
         int status = problem.getStatus();
         if (status < 400 || status >= 500 || status == 401 || !WRITES.contains(request.getMethod())

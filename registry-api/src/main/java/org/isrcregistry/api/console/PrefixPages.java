@@ -19,7 +19,7 @@ import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.projections.prefix.PrefixQueries;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.isrcregistry.projections.prefix.PrefixView;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;

@@ -19,7 +19,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.recording.RecordingStatus;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.history.RecordingHistory;
 import org.isrcregistry.projections.recording.Lineage;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.isrcregistry.api.http.DatabaseOutage;
+import org.isrcregistry.api.problem.DatabaseUnreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +47,7 @@ class IdempotencyKeys {
         try {
             settle.run();
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.causedBy(e)) {
+            if (!DatabaseUnreachable.causedBy(e)) {
                 throw e;
             }
             log.warn("Idempotency-Key of {} kept in memory until the database is back: {}", scope, e.getMessage());

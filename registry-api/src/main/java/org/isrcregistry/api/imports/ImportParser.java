@@ -24,7 +24,7 @@ import org.isrcregistry.api.recording.RecordingRequest;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.prefix.RegisterExistingIsrc;
+import org.isrcregistry.core.prefix.RegisterExistingIsrcs.Registration;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ class ImportParser {
     enum Format { CSV, NDJSON }
 
     /** One row: a registration, or the problem that refused it. Rows are numbered from 1, the header not counted. */
-    record ParsedRow(int row, String isrc, RegisterExistingIsrc registration, ProblemDetail refusal) {
+    record ParsedRow(int row, String isrc, Registration registration, ProblemDetail refusal) {
     }
 
     static final Set<String> CSV_COLUMNS = Set.of("isrc", "title", "versionTitle", "mainArtist", "duration", "kind",
@@ -152,7 +152,7 @@ class ImportParser {
                 return refused(row, input, Problems.of(ProblemType.INVALID_FIELD, field + ": " + first.getMessage(),
                         field, "Correct the row and import it again."));
             }
-            return new ParsedRow(row, input, new RegisterExistingIsrc(isrc, request.details()), null);
+            return new ParsedRow(row, input, new Registration(isrc, request.details()), null);
         } catch (JsonProcessingException e) {
             return refused(row, input, ProblemHandler.unreadable(e));
         } catch (RegistryRuleException e) {

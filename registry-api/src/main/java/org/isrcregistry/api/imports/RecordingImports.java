@@ -25,8 +25,8 @@ import org.isrcregistry.api.problem.ProblemType;
 import org.isrcregistry.api.problem.Problems;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
+import org.isrcregistry.core.prefix.RegisterExistingIsrcs.Registration;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.jdbc.CopyText;
@@ -222,7 +222,7 @@ public class RecordingImports {
     }
 
     private List<RowResult> register(PrefixCode prefix, List<ParsedRow> batch, String actor, String correlationId) {
-        List<RegisterExistingIsrc> registrations = batch.stream().map(ParsedRow::registration)
+        List<Registration> registrations = batch.stream().map(ParsedRow::registration)
                 .filter(r -> r != null).toList();
         List<RegistrationOutcome> outcomes;
         try {
@@ -242,7 +242,7 @@ public class RecordingImports {
         return results;
     }
 
-    private RegistrationOutcome one(PrefixCode prefix, RegisterExistingIsrc registration, String actor,
+    private RegistrationOutcome one(PrefixCode prefix, Registration registration, String actor,
                                     String correlationId) {
         try {
             List<RegistrationOutcome> outcome = commands.send(new RegisterExistingIsrcs(prefix, List.of(registration)),

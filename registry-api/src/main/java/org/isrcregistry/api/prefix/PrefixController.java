@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.input.Text;

@@ -23,7 +23,7 @@ import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.isrcregistry.projections.prefix.PrefixQueries;
 import org.isrcregistry.projections.prefix.PrefixView;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.springframework.stereotype.Service;
 
 /**

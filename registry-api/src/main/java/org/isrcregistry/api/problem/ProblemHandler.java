@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.isrcregistry.api.config.StorableEvents.UnstorableEventException;
-import org.isrcregistry.api.http.DatabaseOutage;
-import org.isrcregistry.api.security.SecurityProblems;
 import org.isrcregistry.core.identifier.InvalidIdentifierException;
 import org.isrcregistry.core.identifier.UnallocatedPrefixException;
 import org.isrcregistry.core.input.InvalidInputException;
@@ -31,7 +29,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -138,24 +135,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Not client input: logged, and answered without internals. Nothing is half-stored (one transaction). The
-     * database out of reach is no error of the registry's: 503 with Retry-After ({@link DatabaseOutage}).
+     * database out of reach is no error of the registry's: 503 with Retry-After ({@link DatabaseUnreachable}).
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseOutage.causedBy(e)) {
+        if (DatabaseUnreachable.causedBy(e)) {
             log.warn("The database cannot be reached: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER).body(DatabaseOutage.problem());
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnreachable.RETRY_AFTER).body(DatabaseUnreachable.problem());
         }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError().body(Problems.of(ProblemType.INTERNAL_ERROR, "The registry could not complete the request; nothing was"
                 + " stored", null, "Retry later (with the same Idempotency-Key); report it if it persists."));
-    }
-
-    /** A right checked in a controller (the URL rules are checked before it, by Spring Security). */
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
-        return SecurityProblems.forbidden(e.getMessage());
     }
 
     @ExceptionHandler(RegistryRuleException.class)

@@ -19,7 +19,7 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.input.Text;
-import org.isrcregistry.core.prefix.RegisterExistingIsrc;
+import org.isrcregistry.core.prefix.RegisterExistingIsrcs.Registration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
 import org.isrcregistry.core.prefix.RegistrationOutcome;
 import org.isrcregistry.core.recording.ChangeKind;
@@ -79,7 +79,7 @@ public class RecordingCommandController {
     /** As a batch of one, whose outcome tells a new registration (201) from a repeated one (200). */
     private RegistrationOutcome registerOne(Isrc isrc, RecordingRequest request) {
         List<RegistrationOutcome> outcomes = commands.send(new RegisterExistingIsrcs(isrc.prefixCode(),
-                List.of(new RegisterExistingIsrc(isrc, request.details()))));
+                List.of(new Registration(isrc, request.details()))));
         RegistrationOutcome outcome = outcomes.get(0);
         if (outcome.refusal() != null) {
             throw outcome.refusal();

@@ -15,7 +15,6 @@ import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
-import org.isrcregistry.core.rule.RegistryRuleException;
 
 /**
  * What a registrant declares about a recording: IFPI's minimum metadata, the owner of the master, and optionally the
@@ -40,11 +39,6 @@ public record RecordingRequest(
     }
 
     public RecordingDetails details() {
-        if (audioIsrc != null && kind != RecordingKind.VIDEO) {
-            throw new RegistryRuleException(RegistryRuleException.Kind.RULE_REFUSED, "audioIsrc",
-                    "only a music video points at an audio recording; this recording's kind is " + kind,
-                    "Leave audioIsrc out, or set kind to VIDEO if this is the music video.");
-        }
         return new RecordingDetails(metadata(), owner, distributor, fingerprint, audioIsrc);
     }
 }

@@ -21,7 +21,7 @@ import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
 import org.isrcregistry.core.registrant.VolumeTier;
 import org.isrcregistry.projections.prefix.PrefixProjection;
-import org.isrcregistry.projections.registrant.Page;
+import org.isrcregistry.projections.jdbc.Page;
 import org.isrcregistry.projections.registrant.RegistrantQueries;
 import org.isrcregistry.projections.registrant.RegistrantView;
 import org.springframework.http.ResponseEntity;

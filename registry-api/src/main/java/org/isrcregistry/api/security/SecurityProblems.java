@@ -3,9 +3,9 @@ package org.isrcregistry.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.isrcregistry.api.compliance.RefusedCommands;
 import org.isrcregistry.api.http.ProblemResponses;
 import org.isrcregistry.api.problem.ProblemType;
+import org.isrcregistry.api.problem.RefusalLedger;
 import org.isrcregistry.api.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ProblemResponses problems;
-    private final RefusedCommands refused;
+    private final RefusalLedger refused;
 
-    SecurityProblems(ProblemResponses problems, RefusedCommands refused) {
+    SecurityProblems(ProblemResponses problems, RefusalLedger refused) {
         this.problems = problems;
         this.refused = refused;
     }

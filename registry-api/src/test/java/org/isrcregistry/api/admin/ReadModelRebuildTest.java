@@ -14,13 +14,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.ReleaseCode;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.api.TestRegistrants;
@@ -96,9 +96,9 @@ class ReadModelRebuildTest {
     void rebuildingEveryReadModelTwiceGivesExactlyTheSameTables() {
         PrefixCode prefix = PrefixCode.parse("JP-R3B");
         send(new RegisterPrefix(prefix, null, registrant("Rebuild Records", prefix), null));
-        IsrcRegistration registration = send(new AssignIsrc(prefix, new RecordingDetails(new RecordingMetadata(
-                "Rebuilt", null, "Rébuild Artist", List.of(), RecordingDuration.ofMillis(201_000), RecordingKind.AUDIO,
-                LocalDate.of(2025, 5, 1)), "Label One", "Distro One", null, null)));
+        IsrcRegistration registration = BatchOfOne.registration(send(BatchOfOne.assign(prefix, new RecordingDetails(
+                new RecordingMetadata("Rebuilt", null, "Rébuild Artist", List.of(), RecordingDuration.ofMillis(201_000),
+                        RecordingKind.AUDIO, LocalDate.of(2025, 5, 1)), "Label One", "Distro One", null, null))));
         Isrc isrc = registration.isrc();
         send(new TransferOwnership(isrc, "Label Two", LocalDate.of(2026, 1, 1)));
         send(new ChangeDistributor(isrc, "Distro Two", LocalDate.of(2026, 1, 2)));
@@ -188,9 +188,9 @@ class ReadModelRebuildTest {
 
         PrefixCode prefix = PrefixCode.parse("JP-D2Q");
         send(new RegisterPrefix(prefix, null, registrant("After The Failure", prefix), null));
-        IsrcRegistration later = send(new AssignIsrc(prefix, new RecordingDetails(new RecordingMetadata("Later", null,
-                "Artist", List.of(), RecordingDuration.ofMillis(100_000), RecordingKind.AUDIO, null), "Owner", null,
-                null, null)));
+        IsrcRegistration later = BatchOfOne.registration(send(BatchOfOne.assign(prefix, new RecordingDetails(
+                new RecordingMetadata("Later", null, "Artist", List.of(), RecordingDuration.ofMillis(100_000),
+                        RecordingKind.AUDIO, null), "Owner", null, null, null))));
         assertThat(http.getForEntity("/v1/recordings/" + later.isrc().value(), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         JsonNode recordings = http.getForObject("/v1/admin/projections", JsonNode.class);

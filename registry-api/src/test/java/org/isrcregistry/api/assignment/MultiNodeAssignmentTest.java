@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.AgencyToken;
 import org.isrcregistry.api.RegistryApplication;
 import org.isrcregistry.api.command.RegistryCommands;
@@ -28,7 +29,6 @@ import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
 import org.isrcregistry.api.TestRegistrants;
@@ -105,8 +105,8 @@ class MultiNodeAssignmentTest {
                 nodeA.getBean(RegistryCommands.class), "Multi Node", prefix.countryCode())));
 
         List<Future<IsrcRegistration>> results = runConcurrently(200, i -> () ->
-                (i % 2 == 0 ? nodeA : nodeB).getBean(RegistryCommands.class)
-                        .send(new AssignIsrc(prefix, recording("Track " + i, null))));
+                BatchOfOne.registration((i % 2 == 0 ? nodeA : nodeB).getBean(RegistryCommands.class)
+                        .send(BatchOfOne.assign(prefix, recording("Track " + i, null)))));
 
         List<Isrc> issued = new ArrayList<>();
         for (Future<IsrcRegistration> result : results) {
@@ -131,8 +131,8 @@ class MultiNodeAssignmentTest {
         AudioFingerprint audio = AudioFingerprint.of("ab".repeat(32));
 
         List<Future<IsrcRegistration>> results = runConcurrently(16, i -> () ->
-                (i % 2 == 0 ? nodeA : nodeB).getBean(RegistryCommands.class)
-                        .send(new AssignIsrc(prefix, recording("Same Audio " + i, audio))));
+                BatchOfOne.registration((i % 2 == 0 ? nodeA : nodeB).getBean(RegistryCommands.class)
+                        .send(BatchOfOne.assign(prefix, recording("Same Audio " + i, audio)))));
 
         int issued = 0;
         for (Future<IsrcRegistration> result : results) {

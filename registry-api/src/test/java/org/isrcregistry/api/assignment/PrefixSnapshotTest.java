@@ -11,7 +11,7 @@ import org.isrcregistry.api.command.RegistryCommands;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.prefix.RegisterExistingIsrc;
+import org.isrcregistry.core.prefix.RegisterExistingIsrcs.Registration;
 import org.isrcregistry.core.prefix.RegisterExistingIsrcs;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
@@ -32,7 +32,7 @@ class PrefixSnapshotTest extends WithNewPrefix {
     @Test
     void aPrefixIsSnapshottedAfterFiveHundredEvents() {
         PrefixCode code = PrefixCode.parse(prefix);
-        List<RegisterExistingIsrc> registrations = IntStream.range(0, 600).mapToObj(n -> new RegisterExistingIsrc(
+        List<Registration> registrations = IntStream.range(0, 600).mapToObj(n -> new Registration(
                 Isrc.of(code, 19, n), new RecordingDetails(new RecordingMetadata("Snapshot " + n, null, "Artist",
                         List.of(), RecordingDuration.ofMillis(200_000), RecordingKind.AUDIO, LocalDate.of(2019, 1, 1)),
                         "Owner", null, null, null))).toList();

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.event.RegistryEvent;
 import org.isrcregistry.core.event.RestrictedEvent;
@@ -92,7 +92,7 @@ final class FeedFixtures {
     }
 
     Isrc assign(PrefixCode prefix, String title) {
-        IsrcRegistration registration = send(new AssignIsrc(prefix, details(title, null)));
+        IsrcRegistration registration = BatchOfOne.registration(send(BatchOfOne.assign(prefix, details(title, null))));
         return registration.isrc();
     }
 

@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.KafkaTestConsumer;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.core.event.RegistryEvent;
@@ -33,7 +34,6 @@ import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
-import org.isrcregistry.core.prefix.RegisterExistingIsrc;
 import org.isrcregistry.core.prefix.ReinstatePrefix;
 import org.isrcregistry.core.prefix.SuspendPrefix;
 import org.isrcregistry.core.prefix.TransferPrefix;
@@ -123,7 +123,7 @@ class KafkaFeedTest {
         fixtures.send(WithdrawIsrc.assignedInError(corrected));
         duplicate = fixtures.assign(prefix, "Northern Feed");
         imported = Isrc.parse(prefix.value() + "9900042");
-        fixtures.send(new RegisterExistingIsrc(imported, FeedFixtures.details("Old Feed", null)));
+        fixtures.send(BatchOfOne.register(imported, FeedFixtures.details("Old Feed", null)));
         fixtures.send(new SuspendPrefix(prefix, "annual audit"));
         fixtures.send(new ReinstatePrefix(prefix));
         // The registrants' side, for the restricted topic: a second registrant takes the prefix over, the first one's

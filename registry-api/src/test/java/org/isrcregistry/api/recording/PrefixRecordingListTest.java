@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class PrefixRecordingListTest {
         prefix = recordings.prefix("JP-L1S");
         assigned.add(recordings.assign(prefix, "Quoted \"title\", with comma", "Artist, The"));
         for (int i = 1; i < N; i++) {
-            IsrcRegistration registration = recordings.sendOnly(
-                    new AssignIsrc(prefix, Recordings.details("Listed Song " + i, "Lister", "Owner A")), "list-" + i);
+            IsrcRegistration registration = BatchOfOne.registration(recordings.sendOnly(
+                    BatchOfOne.assign(prefix, Recordings.details("Listed Song " + i, "Lister", "Owner A")), "list-" + i));
             assigned.add(registration.isrc());
         }
         recordings.awaitReadModels();

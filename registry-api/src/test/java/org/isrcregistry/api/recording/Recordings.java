@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.prefix.AssignIsrc;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
@@ -45,7 +45,8 @@ final class Recordings {
     }
 
     Isrc assign(PrefixCode prefix, RecordingDetails details) {
-        IsrcRegistration registration = send(new AssignIsrc(prefix, details), "assign-" + details.metadata().title());
+        IsrcRegistration registration = BatchOfOne.registration(
+                send(BatchOfOne.assign(prefix, details), "assign-" + details.metadata().title()));
         return registration.isrc();
     }
 

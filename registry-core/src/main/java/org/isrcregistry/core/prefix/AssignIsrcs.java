@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Assigns the next free ISRCs of one prefix to many new recordings in one unit of work (concurrent requests gathered
- * into one transaction): each request is decided on its own, in order, as {@link AssignIsrc} would decide it, and a
- * refused one does not stop the others. Returns one {@link RegistrationOutcome} per request, in order ({@code isrc}
+ * Issues the next free ISRCs of one prefix for the current year to new recordings (audio or video) in one unit of work
+ * (concurrent requests gathered into one transaction): each request is decided on its own, in order, and a refused one
+ * does not stop the others. Returns one {@link RegistrationOutcome} per request, in order ({@code isrc}
  * null when refused).
  */
 public record AssignIsrcs(PrefixCode prefixCode, List<Request> requests) implements PrefixCommand {

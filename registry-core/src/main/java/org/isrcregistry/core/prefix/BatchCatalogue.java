@@ -4,7 +4,7 @@ import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingMetadata;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 
 import java.util.ArrayList;
 import java.util.Collection;

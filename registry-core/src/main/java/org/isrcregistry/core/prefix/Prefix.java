@@ -16,9 +16,8 @@ import org.isrcregistry.core.recording.IsrcAssigned;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.Recordings;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.isrcregistry.core.registrant.RegistrantId;
-import org.isrcregistry.core.rule.RegistrantCodes;
 import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.rule.RegistryRuleException;
 
@@ -139,17 +138,6 @@ public class Prefix {
         }
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public IsrcRegistration handle(AssignIsrc command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                   Recordings recordings) {
-        requireOpenForNewCodes(command.prefixCode());
-        checkNewRecording(command.recording(), catalogue, recordings);
-        Isrc isrc = nextFreeIsrc(calendar);
-        return register(DesignationOrigin.ASSIGNED, new IsrcAssigned(isrc, command.recording(), null, null), catalogue,
-                recordings);
-    }
-
     /**
      * Concurrent assignments in one unit of work: one load of the prefix, one query per set-based rule, one
      * transaction. A request refused (same audio as a registered recording or an earlier request, ...) takes no code.
@@ -179,14 +167,6 @@ public class Prefix {
         return outcomes;
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public IsrcRegistration handle(RegisterExistingIsrc command, RecordingCatalogue catalogue,
-                                   Recordings recordings) {
-        requireRegistered(command.prefixCode());
-        return registerExisting(command, catalogue, recordings);
-    }
-
     /**
      * One unit of work for many codes, so a bulk import costs one load of the prefix and one transaction per batch.
      * The lookups the rules read are written when the unit of work commits, so the batch's own registrations are
@@ -198,9 +178,9 @@ public class Prefix {
                                             Recordings recordings) {
         requireRegistered(command.prefixCode());
         BatchCatalogue batch = new BatchCatalogue(catalogue,
-                command.registrations().stream().map(RegisterExistingIsrc::recording).toList());
+                command.registrations().stream().map(RegisterExistingIsrcs.Registration::recording).toList());
         List<RegistrationOutcome> outcomes = new ArrayList<>(command.registrations().size());
-        for (RegisterExistingIsrc registration : command.registrations()) {
+        for (RegisterExistingIsrcs.Registration registration : command.registrations()) {
             Isrc isrc = registration.isrc();
             boolean taken = ledger(isrc.yearOfReference()).isTaken(isrc.designation());
             try {
@@ -217,14 +197,14 @@ public class Prefix {
         return outcomes;
     }
 
-    private IsrcRegistration registerExisting(RegisterExistingIsrc command, RecordingCatalogue catalogue,
-                                              Recordings recordings) {
-        Isrc isrc = command.isrc();
+    private IsrcRegistration registerExisting(RegisterExistingIsrcs.Registration registration,
+                                              RecordingCatalogue catalogue, Recordings recordings) {
+        Isrc isrc = registration.isrc();
         if (ledger(isrc.yearOfReference()).isTaken(isrc.designation())) {
-            return alreadyRegistered(isrc, command.recording(), catalogue, recordings);
+            return alreadyRegistered(isrc, registration.recording(), catalogue, recordings);
         }
-        checkNewRecording(command.recording(), catalogue, recordings);
-        return register(DesignationOrigin.IMPORTED, new ExistingIsrcRegistered(isrc, command.recording()), catalogue,
+        checkNewRecording(registration.recording(), catalogue, recordings);
+        return register(DesignationOrigin.IMPORTED, new ExistingIsrcRegistered(isrc, registration.recording()), catalogue,
                 recordings);
     }
 

@@ -5,7 +5,7 @@ import org.isrcregistry.core.rule.RegistryRuleException;
 
 import java.util.List;
 
-/** What became of one registration of a {@link RegisterExistingIsrcs}: exactly one of the three. */
+/** What became of one request of an {@link AssignIsrcs} or {@link RegisterExistingIsrcs}: exactly one of the three. */
 public record RegistrationOutcome(Isrc isrc, Result result, List<Isrc> possibleDuplicates,
                                   RegistryRuleException refusal) {
 

@@ -138,16 +138,7 @@ public class Recording {
     }
 
     void checkIsAudioOfVideo() {
-        checkIsAudioOfVideo(isrc, metadata);
-    }
-
-    /** A music video points at an audio recording, never at another video. */
-    static void checkIsAudioOfVideo(Isrc audioIsrc, RecordingMetadata audio) {
-        if (audio.kind() != RecordingKind.AUDIO) {
-            throw new RegistryRuleException(RULE_REFUSED, "audioIsrc",
-                    audioIsrc.display() + " is a " + audio.kind() + ", not an audio recording",
-                    "Point the music video at the ISRC of its audio recording.");
-        }
+        MusicVideo.checkLinkedRecording(isrc, metadata.kind());
     }
 
     void checkCanHaveNewVersion(RecordingDetails version) {

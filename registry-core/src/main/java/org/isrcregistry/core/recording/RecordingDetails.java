@@ -21,8 +21,6 @@ public record RecordingDetails(
         present(metadata, "metadata");
         owner = Text.line(owner, "owner", Text.NAME);
         distributor = Text.optionalLine(distributor, "distributor", Text.NAME);
-        if (audioIsrc != null && metadata.kind() != RecordingKind.VIDEO) {
-            throw new IllegalArgumentException("only a music video points at an audio recording");
-        }
+        MusicVideo.checkLink(metadata.kind(), audioIsrc);
     }
 }

@@ -3,7 +3,6 @@ package org.isrcregistry.core.recording;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.input.Dates;
 import org.isrcregistry.core.input.Text;
-import org.isrcregistry.core.rule.MatchingText;
 
 import java.time.LocalDate;
 import java.util.List;

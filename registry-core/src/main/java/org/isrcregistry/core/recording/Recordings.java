@@ -60,11 +60,11 @@ public final class Recordings {
         opened().put(created.isrc(), created.details());
     }
 
-    /** A music video may point only at a registered audio recording. */
+    /** The recording a music video links to is registered and is audio ({@link MusicVideo}). */
     public void checkIsAudio(Isrc audioIsrc) {
         RecordingDetails openedNow = opened().get(audioIsrc);
         if (openedNow != null) {
-            Recording.checkIsAudioOfVideo(audioIsrc, openedNow.metadata());
+            MusicVideo.checkLinkedRecording(audioIsrc, openedNow.metadata().kind());
             return;
         }
         load(audioIsrc, "audioIsrc").execute(Recording::checkIsAudioOfVideo);

@@ -3,6 +3,7 @@ package org.isrcregistry.core.prefix;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.prefix.RegisterExistingIsrcs.Registration;
 import org.isrcregistry.core.prefix.RegistrationOutcome.Result;
 import org.isrcregistry.core.recording.ExistingIsrcRegistered;
 import org.isrcregistry.core.recording.RecordingDetails;
@@ -25,7 +26,7 @@ class BatchRegistrationTest {
     private final RecordingDetails song = details(song());
     private final RecordingDetails other = details(metadata("Autre chanson", 240));
 
-    private static RegisterExistingIsrcs batch(RegisterExistingIsrc... registrations) {
+    private static RegisterExistingIsrcs batch(Registration... registrations) {
         return new RegisterExistingIsrcs(PREFIX, List.of(registrations));
     }
 
@@ -37,7 +38,7 @@ class BatchRegistrationTest {
     @Test
     void registersEveryCodeAndTakesTheirDesignationsInOneUnitOfWork() {
         fixture.given(prefixRegistered())
-                .when(batch(new RegisterExistingIsrc(isrc(12, 1), song), new RegisterExistingIsrc(isrc(12, 2), other)))
+                .when(batch(new Registration(isrc(12, 1), song), new Registration(isrc(12, 2), other)))
                 .expectEvents(new DesignationTaken(PREFIX, isrc(12, 1), DesignationOrigin.IMPORTED),
                         new DesignationTaken(PREFIX, isrc(12, 2), DesignationOrigin.IMPORTED))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(List.of(
@@ -51,7 +52,7 @@ class BatchRegistrationTest {
     void aRefusedRegistrationDoesNotStopTheOthers() {
         store.given(recordingAssigned(isrc26(0), song));
         fixture.given(prefixRegistered(), assigned(isrc26(0)))
-                .when(batch(new RegisterExistingIsrc(isrc26(0), other), new RegisterExistingIsrc(isrc(12, 2), other)))
+                .when(batch(new Registration(isrc26(0), other), new Registration(isrc(12, 2), other)))
                 .expectEvents(new DesignationTaken(PREFIX, isrc(12, 2), DesignationOrigin.IMPORTED))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasSize(2));
     }
@@ -59,8 +60,8 @@ class BatchRegistrationTest {
     @Test
     void theSameCodeTwiceInOneBatchIsRegisteredOnceThenAlreadyRegistered() {
         fixture.given(prefixRegistered())
-                .when(batch(new RegisterExistingIsrc(isrc(12, 1), song), new RegisterExistingIsrc(isrc(12, 1), song),
-                        new RegisterExistingIsrc(isrc(12, 1), other)))
+                .when(batch(new Registration(isrc(12, 1), song), new Registration(isrc(12, 1), song),
+                        new Registration(isrc(12, 1), other)))
                 .expectEvents(new DesignationTaken(PREFIX, isrc(12, 1), DesignationOrigin.IMPORTED))
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<RegistrationOutcome>>(
                         "registered, already registered, refused") {
@@ -76,8 +77,8 @@ class BatchRegistrationTest {
     @Test
     void theSameAudioTwiceInOneBatchIsRefusedTheSecondTime() {
         fixture.given(prefixRegistered())
-                .when(batch(new RegisterExistingIsrc(isrc(12, 1), details(song(), fingerprint('c'))),
-                        new RegisterExistingIsrc(isrc(12, 2), details(metadata("Remix?", 200), fingerprint('c')))))
+                .when(batch(new Registration(isrc(12, 1), details(song(), fingerprint('c'))),
+                        new Registration(isrc(12, 2), details(metadata("Remix?", 200), fingerprint('c')))))
                 .expectEvents(new DesignationTaken(PREFIX, isrc(12, 1), DesignationOrigin.IMPORTED))
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<RegistrationOutcome>>(
                         "second refused as duplicate audio") {
@@ -92,7 +93,7 @@ class BatchRegistrationTest {
     void aPossibleDuplicateWithinTheBatchIsReported() {
         Isrc first = isrc(12, 1);
         fixture.given(prefixRegistered())
-                .when(batch(new RegisterExistingIsrc(first, song), new RegisterExistingIsrc(isrc(12, 2), song)))
+                .when(batch(new Registration(first, song), new Registration(isrc(12, 2), song)))
                 .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<RegistrationOutcome>>(
                         "second names the first") {
                     @Override
@@ -105,7 +106,7 @@ class BatchRegistrationTest {
     @Test
     void aBatchForAnUnregisteredPrefixIsRefusedWhole() {
         fixture.givenNoPriorActivity()
-                .when(batch(new RegisterExistingIsrc(isrc(12, 1), song)))
+                .when(batch(new Registration(isrc(12, 1), song)))
                 .expectNoEvents()
                 .expectException(refused(PREFIX_NOT_REGISTERED, "CA-K7Q is not a registered prefix"));
     }
@@ -113,7 +114,7 @@ class BatchRegistrationTest {
     @Test
     void aBatchOnlyHoldsCodesOfItsPrefix() {
         assertThatThrownBy(() -> new RegisterExistingIsrcs(PrefixCode.parse("CA-AAA"),
-                List.of(new RegisterExistingIsrc(isrc(12, 1), song))))
+                List.of(new Registration(isrc(12, 1), song))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not under CA-AAA");
     }
 }

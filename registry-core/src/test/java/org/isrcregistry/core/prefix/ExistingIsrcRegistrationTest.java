@@ -7,10 +7,10 @@ import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.testing.RecordingStore;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.*;
+import static org.isrcregistry.core.testing.Batches.*;
 import static org.isrcregistry.core.testing.PrefixFixtures.prefixFixture;
 import static org.isrcregistry.core.testing.Refusals.refused;
 import static org.isrcregistry.core.testing.Samples.*;
@@ -25,9 +25,9 @@ class ExistingIsrcRegistrationTest {
     @Test
     void registersAnExistingCodeAndTakesItsDesignation() {
         fixture.given(prefixRegistered())
-                .when(new RegisterExistingIsrc(legacy, song))
+                .when(register(legacy, song))
                 .expectEvents(new DesignationTaken(PREFIX, legacy, DesignationOrigin.IMPORTED))
-                .expectResultMessagePayload(new IsrcRegistration(legacy, List.of()));
+                .expectResultMessagePayloadMatching(registered(legacy));
 
         assertThat(store.eventsOf(legacy)).containsExactly(new ExistingIsrcRegistered(legacy, song));
     }
@@ -35,14 +35,14 @@ class ExistingIsrcRegistrationTest {
     @Test
     void registersAnExistingCodeWhileThePrefixIsSuspended() {
         fixture.given(prefixRegistered(), new PrefixSuspended(PREFIX, "unpaid fees"))
-                .when(new RegisterExistingIsrc(legacy, song))
+                .when(register(legacy, song))
                 .expectEvents(new DesignationTaken(PREFIX, legacy, DesignationOrigin.IMPORTED));
     }
 
     @Test
     void refusesACodeWhosePrefixIsNotRegistered() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterExistingIsrc(legacy, song))
+                .when(register(legacy, song))
                 .expectNoEvents()
                 .expectException(refused(PREFIX_NOT_REGISTERED, "CA-K7Q is not a registered prefix"));
     }
@@ -51,9 +51,9 @@ class ExistingIsrcRegistrationTest {
     void refusesACodeAlreadyRegisteredForAnotherRecordingAndNamesIt() {
         store.given(recordingAssigned(isrc26(0), song));
         fixture.given(prefixRegistered(), assigned(isrc26(0)))
-                .when(new RegisterExistingIsrc(isrc26(0), details(metadata("Autre chanson", 180))))
+                .when(register(isrc26(0), details(metadata("Autre chanson", 180))))
                 .expectNoEvents()
-                .expectException(refused(CODE_ALREADY_REGISTERED,
+                .expectResultMessagePayloadMatching(refusedOnly(CODE_ALREADY_REGISTERED,
                         "CA-K7Q-26-00000 is already registered, for \"Les saisons\" by Ariane Tremblay"));
     }
 
@@ -61,10 +61,10 @@ class ExistingIsrcRegistrationTest {
     void registeringTheSameCodeWithTheSameDetailsAgainChangesNothing() {
         store.given(new ExistingIsrcRegistered(legacy, song));
         fixture.given(prefixRegistered(), new DesignationTaken(PREFIX, legacy, DesignationOrigin.IMPORTED))
-                .when(new RegisterExistingIsrc(legacy, song))
+                .when(register(legacy, song))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new IsrcRegistration(legacy, List.of()));
+                .expectResultMessagePayloadMatching(alreadyRegistered(legacy));
 
         assertThat(store.eventsOf(legacy)).hasSize(1);
     }
@@ -73,16 +73,16 @@ class ExistingIsrcRegistrationTest {
     void refusesAudioThatAlreadyHasAnActiveIsrc() {
         store.given(recordingAssigned(isrc26(0), details(song(), fingerprint('b'))));
         fixture.given(prefixRegistered(), assigned(isrc26(0)))
-                .when(new RegisterExistingIsrc(legacy, details(metadata("Les saisons (1998)", 198), fingerprint('b'))))
+                .when(register(legacy, details(metadata("Les saisons (1998)", 198), fingerprint('b'))))
                 .expectNoEvents()
-                .expectException(refused(DUPLICATE_AUDIO, "this audio already has ISRC CA-K7Q-26-00000"));
+                .expectResultMessagePayloadMatching(refusedOnly(DUPLICATE_AUDIO, "this audio already has ISRC CA-K7Q-26-00000"));
     }
 
     @Test
     void reportsAPossibleDuplicate() {
         store.given(recordingAssigned(isrc26(0), song));
         fixture.given(prefixRegistered(), assigned(isrc26(0)))
-                .when(new RegisterExistingIsrc(legacy, song))
-                .expectResultMessagePayload(new IsrcRegistration(legacy, List.of(isrc26(0))));
+                .when(register(legacy, song))
+                .expectResultMessagePayloadMatching(registered(legacy, isrc26(0)));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.isrcregistry.core.rule.RegistryRuleException.Kind.RANGE_EXHAUSTED;
+import static org.isrcregistry.core.testing.Batches.*;
 import static org.isrcregistry.core.testing.PrefixFixtures.prefixFixture;
 import static org.isrcregistry.core.testing.Refusals.refused;
 import static org.isrcregistry.core.testing.Samples.*;
@@ -37,7 +38,7 @@ class PrefixSnapshotTest {
 
         assertThat(snapshot.getData()).hasSizeLessThan(1_000);
         prefixFixture(new RecordingStore()).givenState(() -> restored)
-                .when(new AssignIsrc(PREFIX, details(song())))
+                .when(assign(PREFIX, details(song())))
                 .expectEvents(assigned(isrc26(5_001)));
     }
 
@@ -46,7 +47,7 @@ class PrefixSnapshotTest {
         Prefix restored = serializer.deserialize(serializer.serialize(prefixWithAssignments(100_000), String.class));
 
         prefixFixture(new RecordingStore()).givenState(() -> restored)
-                .when(new AssignIsrc(PREFIX, details(song())))
-                .expectException(refused(RANGE_EXHAUSTED, "is used for year 26"));
+                .when(assign(PREFIX, details(song())))
+                .expectResultMessagePayloadMatching(refusedOnly(RANGE_EXHAUSTED, "is used for year 26"));
     }
 }

@@ -7,7 +7,7 @@ import org.isrcregistry.core.recording.IsrcWithdrawn;
 import org.isrcregistry.core.recording.MetadataCorrected;
 import org.isrcregistry.core.recording.RecordingCreated;
 import org.isrcregistry.core.recording.RecordingMetadata;
-import org.isrcregistry.core.rule.RecordingCatalogue;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 
 import java.util.HashSet;
 import java.util.List;

@@ -9,7 +9,7 @@ import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.registrant.RegistrantKind;
 import org.isrcregistry.core.registrant.Registrants;
 import org.isrcregistry.core.prefix.RegistryCalendar;
-import org.isrcregistry.core.rule.RegistrantCodes;
+import org.isrcregistry.core.prefix.RegistrantCodes;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

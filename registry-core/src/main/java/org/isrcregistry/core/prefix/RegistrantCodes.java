@@ -1,4 +1,4 @@
-package org.isrcregistry.core.rule;
+package org.isrcregistry.core.prefix;
 
 import org.isrcregistry.core.identifier.CountryCode;
 

@@ -1,8 +1,6 @@
-package org.isrcregistry.core.rule;
+package org.isrcregistry.core.recording;
 
 import org.isrcregistry.core.identifier.Isrc;
-import org.isrcregistry.core.recording.AudioFingerprint;
-import org.isrcregistry.core.recording.RecordingMetadata;
 
 import java.util.Collection;
 import java.util.HashMap;

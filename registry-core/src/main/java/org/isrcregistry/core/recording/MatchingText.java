@@ -1,4 +1,4 @@
-package org.isrcregistry.core.rule;
+package org.isrcregistry.core.recording;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.isrcregistry.core.rule;
+package org.isrcregistry.core.recording;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.isrcregistry.projections.registrant;
+package org.isrcregistry.projections.jdbc;
 
 import java.util.List;
 
