@@ -422,6 +422,14 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.locator("table")).containsText("bootstrap");
         assertThat(page.locator("#issue")).hasCount(0);
         screenshot("tokens");
+        String holder = registry.send(HttpMethod.GET, "/v1/prefixes/" + prefix, null, null).getBody()
+                .path("registrant").path("id").asText();
+        page.navigate(url("/console/registrants/" + holder));
+        assertThat(page.locator("#contacts")).isVisible();
+        assertThat(page.locator("#allocate")).hasCount(0);
+        assertThat(page.locator(".changes-forms")).hasCount(0);
+        page.navigate(url("/console/prefixes/" + prefix));
+        assertThat(page.locator("#transfer")).hasCount(0);
     }
 
     @Test
