@@ -244,7 +244,7 @@ public final class Bench {
                 long before = Tokens.maxGlobalIndex(connection);
                 long started = System.nanoTime();
                 CatalogueSeeder.Seeded seeded = new CatalogueSeeder().seed(connection, config.catalogue(),
-                        config.cataloguePrefixes());
+                        config.cataloguePrefixes(), config.catalogueTransfers());
                 catalogue = seeded.catalogue();
                 long after = Tokens.maxGlobalIndex(connection);
                 details.put("recordings", seeded.catalogue().size());
@@ -506,10 +506,12 @@ public final class Bench {
                     + run.firstWrong());
         }
         details.put("lookupDuringCatchUp", Latencies.summary(run.latency()));
+        details.put("lookupDuringCatchUpServiceTime", Latencies.summary(run.service()));
         String over = "at " + config.lookupRate() + "/s, during the catch-up on the seeded catalogue";
         results.figure("lookup p50 " + over, Latencies.ms(run.latency().getValueAtPercentile(50)), "ms");
         results.figure("lookup p99 " + over, Latencies.ms(run.latency().getValueAtPercentile(99)), "ms");
         results.figure("lookups answered per second " + over, run.achievedRate(), "req/s");
+        results.figure("lookup service time p50 " + over, Latencies.ms(run.service().getValueAtPercentile(50)), "ms");
     }
 
     private void throughput(String name, ClosedLoop.Outcome outcome, Map<String, Object> details) {

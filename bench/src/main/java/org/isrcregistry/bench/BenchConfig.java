@@ -32,6 +32,7 @@ public record BenchConfig(
         int importRows,
         int catalogue,
         int cataloguePrefixes,
+        boolean catalogueTransfers,
         int lookupRate,
         int lookupThreads,
         Duration lookupDuration,
@@ -90,6 +91,7 @@ public record BenchConfig(
                 k.integer("import-rows", quick ? 10_000 : 100_000),
                 k.integer("catalogue", quick ? 50_000 : 1_000_000),
                 k.integer("catalogue-prefixes", quick ? 2 : 20),
+                k.bool("catalogue-transfers", false),
                 k.integer("lookup-rate", 2_000),
                 k.integer("lookup-threads", 64),
                 k.duration("lookup-seconds", quick ? 5 : 30),
@@ -135,6 +137,7 @@ public record BenchConfig(
         out.put("kafkaSeconds", kafkaDuration.toSeconds());
         out.put("scenarios", scenarios);
         out.put("runBudgetSeconds", runBudget.toSeconds());
+        out.put("catalogueTransfers", catalogueTransfers);
         return out;
     }
 

@@ -26,6 +26,7 @@ import org.isrcregistry.core.prefix.DesignationTaken;
 import org.isrcregistry.core.prefix.PrefixRegistered;
 import org.isrcregistry.core.recording.Contributor;
 import org.isrcregistry.core.recording.ExistingIsrcRegistered;
+import org.isrcregistry.core.recording.OwnershipTransferred;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
@@ -76,6 +77,14 @@ final class CatalogueSeeder {
     }
 
     Seeded seed(Connection connection, int size, int prefixCount) throws SQLException {
+        return seed(connection, size, prefixCount, false);
+    }
+
+    /**
+     * @param transferred whether every recording's ownership is also transferred once (a third event per recording,
+     *                    as a catalogue with a history has: the compliance reports' audits and as-of queries read it)
+     */
+    Seeded seed(Connection connection, int size, int prefixCount, boolean transferred) throws SQLException {
         int perPrefix = (size + prefixCount - 1) / prefixCount;
         if (perPrefix > PER_YEAR * YEAR) {
             throw new IllegalArgumentException("At most " + PER_YEAR * YEAR + " recordings per prefix");
@@ -92,7 +101,7 @@ final class CatalogueSeeder {
             for (int from = 0; from < count; from += CHUNK) {
                 int to = Math.min(count, from + CHUNK);
                 // A chunk never crosses a year: CHUNK divides PER_YEAR.
-                events += seedChunk(connection, prefix, from, to);
+                events += seedChunk(connection, prefix, from, to, transferred);
                 connection.commit();
                 Bench.say("  seeded %,d of %,d recordings", (long) p * perPrefix + to, (long) size);
             }
@@ -143,16 +152,19 @@ final class CatalogueSeeder {
     private static final String NOW =
             "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
-    private long seedChunk(Connection connection, PrefixCode prefix, int from, int to) throws SQLException {
+    private long seedChunk(Connection connection, PrefixCode prefix, int from, int to, boolean transferred)
+            throws SQLException {
         Isrc sentinel = Isrc.of(prefix, 99, 99_999);
         String designationTemplate = template(
                 json(new DesignationTaken(prefix, sentinel, DesignationOrigin.IMPORTED)), sentinel);
         String recordingTemplate = template(json(created(sentinel)), sentinel);
+        String transferTemplate = template(json(transfer(sentinel)), sentinel);
         String matchTemplate = created(sentinel).details().metadata().matchKey()
                 .replace(sentinel.value().toLowerCase(Locale.ROOT), LOWER_MARK);
         for (Isrc sample : List.of(Isrc.of(prefix, YEAR, 1), Isrc.of(prefix, YEAR, 12_345))) {
             check(designationTemplate, sample, json(new DesignationTaken(prefix, sample, DesignationOrigin.IMPORTED)));
             check(recordingTemplate, sample, json(created(sample)));
+            check(transferTemplate, sample, json(transfer(sample)));
             check(matchTemplate, sample, created(sample).details().metadata().matchKey());
         }
         int year = YEAR - from / PER_YEAR;
@@ -166,8 +178,9 @@ final class CatalogueSeeder {
                        convert_to(replace(e.tpl, '@ISRC@', c.isrc), 'UTF8'), e.rev, e.ptype, %s
                 FROM c CROSS JOIN LATERAL (VALUES
                     (0, ?::text, c.n + 1, 'Prefix', ?::text, ?::text, ?::text),
-                    (1, c.isrc, 0, 'Recording', ?::text, ?::text, ?::text)) AS e(ord, agg, seq, type, tpl, rev, ptype)
-                ORDER BY c.n, e.ord""".formatted(NOW));
+                    (1, c.isrc, 0, 'Recording', ?::text, ?::text, ?::text)%s) AS e(ord, agg, seq, type, tpl, rev, ptype)
+                ORDER BY c.n, e.ord""".formatted(NOW, transferred
+                ? ",\n                    (2, c.isrc, 1, 'Recording', ?::text, ?::text, ?::text)" : ""));
              PreparedStatement lookups = connection.prepareStatement("""
                      INSERT INTO lookup_recording_match (isrc, match_key, duration_ms)
                      SELECT isrc, replace(?, '@isrc_lower@', lower(isrc)), ?
@@ -188,7 +201,12 @@ final class CatalogueSeeder {
             events.setString(i++, DesignationTaken.class.getName());
             events.setString(i++, recordingTemplate);
             events.setString(i++, revision(ExistingIsrcRegistered.class));
-            events.setString(i, ExistingIsrcRegistered.class.getName());
+            events.setString(i++, ExistingIsrcRegistered.class.getName());
+            if (transferred) {
+                events.setString(i++, transferTemplate);
+                events.setString(i++, revision(OwnershipTransferred.class));
+                events.setString(i, OwnershipTransferred.class.getName());
+            }
             int written = events.executeUpdate();
 
             lookups.setString(1, matchTemplate);
@@ -211,6 +229,10 @@ final class CatalogueSeeder {
                 List.of(new Contributor("Catalogue Artist", "MainArtist")), DURATION, RecordingKind.AUDIO,
                 LocalDate.of(2020, 1, 1));
         return new ExistingIsrcRegistered(isrc, new RecordingDetails(metadata, "Catalogue Records", null, null, null));
+    }
+
+    private static OwnershipTransferred transfer(Isrc isrc) {
+        return new OwnershipTransferred(isrc, "Catalogue Records", "Catalogue Buyers", LocalDate.of(2024, 1, 1));
     }
 
     private static String template(String json, Isrc sentinel) {

@@ -6,19 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.Set;
-import org.isrcregistry.api.problem.InvalidFieldException;
-import org.isrcregistry.api.security.Access;
-import org.isrcregistry.core.identifier.PrefixCode;
-import org.isrcregistry.core.rule.RegistryRuleException;
-import org.isrcregistry.projections.compliance.ComplianceQueries;
-import org.isrcregistry.projections.compliance.ComplianceQueries.AuditSubject;
 import org.isrcregistry.projections.compliance.ReportPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -39,19 +26,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
         + "pages (pass 'next' as 'cursor') or, with Accept: text/csv, the whole report streamed")
 public class ComplianceController {
 
-    /** The longest audit period asked at once. */
-    static final Duration LONGEST_AUDIT = Duration.ofDays(366);
-    /** The longest activity period asked at once, in months. */
-    static final int LONGEST_ACTIVITY_MONTHS = 120;
-
-    private final ComplianceQueries queries;
-    private final ReportParameters parameters;
+    private final ReportRequests reports;
     private final ReportResponses responses;
-    private final Clock clock = Clock.systemUTC();
 
-    ComplianceController(ComplianceQueries queries, ReportParameters parameters, ReportResponses responses) {
-        this.queries = queries;
-        this.parameters = parameters;
+    ComplianceController(ReportRequests reports, ReportResponses responses) {
+        this.reports = reports;
         this.responses = responses;
     }
 
@@ -72,33 +51,7 @@ public class ComplianceController {
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(required = false) String limit,
                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        int given = (ReportParameters.blank(prefix) ? 0 : 1) + (ReportParameters.blank(actor) ? 0 : 1)
-                + (ReportParameters.blank(isrc) ? 0 : 1);
-        if (given != 1) {
-            throw new InvalidFieldException("prefix", "the audit needs exactly one of prefix, actor and isrc; "
-                    + given + " given", "Send one of prefix, actor or isrc.");
-        }
-        Set<PrefixCode> scope = Access.readScope();
-        AuditSubject subject;
-        if (!ReportParameters.blank(actor)) {
-            String who = actor.strip();
-            if (who.length() > 200 || !queries.knownActor(who, scope)) {
-                throw new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "actor",
-                        "nothing was done or refused by '" + (who.length() > 200 ? who.substring(0, 200) : who) + "'"
-                                + (scope == null ? "" : " under your prefixes"),
-                        "Send an actor as the events name it, e.g. token:<id> (GET /v1/admin/tokens lists them).");
-            }
-            subject = new AuditSubject(null, who, null);
-        } else if (!ReportParameters.blank(isrc)) {
-            subject = new AuditSubject(null, null, ReportParameters.isrc("isrc", isrc));
-        } else {
-            subject = new AuditSubject(parameters.prefix("prefix", prefix), null, null);
-        }
-        Instant end = ReportParameters.blank(to) ? clock.instant() : ReportParameters.instant("to", to, true);
-        Instant start = ReportParameters.blank(from) ? end.minus(Duration.ofDays(30))
-                : ReportParameters.instant("from", from, false);
-        ReportParameters.period(start, end, LONGEST_AUDIT);
-        return responses.answer(accept, queries.audit(subject, start, end, scope), cursor, limit);
+        return responses.answer(accept, reports.audit(prefix, actor, isrc, from, to), cursor, limit);
     }
 
     @GetMapping(value = "/v1/catalogue/holdings", produces = {"application/json", ReportResponses.CSV})
@@ -115,23 +68,9 @@ public class ComplianceController {
                                       @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) String limit,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (ReportParameters.blank(party) || party.length() > 300) {
-            throw new InvalidFieldException("party", "party is required (at most 300 characters)",
-                    "Send the owner's or distributor's name as registered.");
-        }
-        PartyRole partyRole = ReportParameters.option("role", role, PartyRole.class);
-        LocalDate day = ReportParameters.blank(date) ? LocalDate.now(clock) : ReportParameters.date("date", date);
-        Set<PrefixCode> scope = Access.readScope();
-        if (!queries.knownParty(party.strip(), scope)) {
-            throw new RegistryRuleException(RegistryRuleException.Kind.NOT_FOUND, "party",
-                    "no recording" + (scope == null ? "" : " under your prefixes") + " was ever owned or distributed"
-                            + " by '" + party.strip() + "'", "Send the party's name exactly as registered.");
-        }
-        return responses.answer(accept, queries.heldOn(party.strip(),
-                (partyRole == null ? PartyRole.OWNER : partyRole).name(), day, scope), cursor, limit);
+        return responses.answer(accept, reports.holdings(party, role, date), cursor, limit);
     }
 
-    enum PartyRole { OWNER, DISTRIBUTOR }
 
     @GetMapping(value = "/v1/prefixes/{prefix}/catalogue", produces = {"application/json", ReportResponses.CSV})
     @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
@@ -144,9 +83,7 @@ public class ComplianceController {
                                        @RequestParam(required = false) String cursor,
                                        @RequestParam(required = false) String limit,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        PrefixCode code = parameters.prefix("prefix", prefix);
-        Instant at = ReportParameters.blank(asOf) ? clock.instant() : ReportParameters.instant("asOf", asOf, true);
-        return responses.answer(accept, queries.catalogueAt(code, at), cursor, limit);
+        return responses.answer(accept, reports.catalogue(prefix, asOf), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/usage", produces = {"application/json", ReportResponses.CSV})
@@ -159,8 +96,7 @@ public class ComplianceController {
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(required = false) String limit,
                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return responses.answer(accept, queries.usage(parameters.prefix("prefix", prefix), LocalDate.now(clock),
-                Access.readScope()), cursor, limit);
+        return responses.answer(accept, reports.usage(prefix), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/duplicates", produces = {"application/json", ReportResponses.CSV})
@@ -173,14 +109,9 @@ public class ComplianceController {
                                         @RequestParam(required = false) String cursor,
                                         @RequestParam(required = false) String limit,
                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return responses.answer(accept, queries.duplicates(parameters.prefix("prefix", prefix), Access.readScope()),
-                cursor, limit);
+        return responses.answer(accept, reports.duplicates(prefix), cursor, limit);
     }
 
-    enum Signal {
-        ASSIGNED_UNDER_SUSPENDED_PREFIX, DURATION_CORRECTED, VERSION_KEEPS_AUDIO, VIDEO_WITHOUT_AUDIO_LINK,
-        IMPORTED_YEAR_AFTER_FIRST_PUBLICATION
-    }
 
     @GetMapping(value = "/v1/compliance/signals", produces = {"application/json", ReportResponses.CSV})
     @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
@@ -192,9 +123,7 @@ public class ComplianceController {
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) String limit,
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Signal kind = ReportParameters.option("signal", signal, Signal.class);
-        return responses.answer(accept, queries.signals(parameters.prefix("prefix", prefix),
-                kind == null ? null : kind.name(), Access.readScope()), cursor, limit);
+        return responses.answer(accept, reports.signals(prefix, signal), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/completeness", produces = {"application/json", ReportResponses.CSV})
@@ -206,8 +135,7 @@ public class ComplianceController {
                                           @RequestParam(required = false) String cursor,
                                           @RequestParam(required = false) String limit,
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return responses.answer(accept, queries.completeness(parameters.prefix("prefix", prefix), Access.readScope()),
-                cursor, limit);
+        return responses.answer(accept, reports.completeness(prefix), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/completeness/missing", produces = {"application/json", ReportResponses.CSV})
@@ -219,8 +147,7 @@ public class ComplianceController {
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) String limit,
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return responses.answer(accept, queries.missingFields(parameters.prefix("prefix", prefix),
-                Access.readScope()), cursor, limit);
+        return responses.answer(accept, reports.missing(prefix), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/withdrawals", produces = {"application/json", ReportResponses.CSV})
@@ -232,8 +159,7 @@ public class ComplianceController {
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) String limit,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return responses.answer(accept, queries.withdrawals(parameters.prefix("prefix", prefix), Access.readScope()),
-                cursor, limit);
+        return responses.answer(accept, reports.withdrawals(prefix), cursor, limit);
     }
 
     @GetMapping(value = "/v1/compliance/activity", produces = {"application/json", ReportResponses.CSV})
@@ -249,23 +175,9 @@ public class ComplianceController {
                                       @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) String limit,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        YearMonth last = ReportParameters.blank(to) ? YearMonth.now(clock.withZone(ZoneOffset.UTC))
-                : ReportParameters.month("to", to);
-        YearMonth first = ReportParameters.blank(from) ? last.minusMonths(11) : ReportParameters.month("from", from);
-        if (first.isAfter(last)) {
-            throw new InvalidFieldException("to", "the period ends (" + last + ") before it starts (" + first + ")",
-                    "Send a 'to' month not before 'from'.");
-        }
-        if (first.plusMonths(LONGEST_ACTIVITY_MONTHS).isBefore(last.plusMonths(1))) {
-            throw new InvalidFieldException("from", "the period from " + first + " to " + last + " is longer than "
-                    + LONGEST_ACTIVITY_MONTHS + " months", "Ask for at most " + LONGEST_ACTIVITY_MONTHS
-                    + " months at a time.");
-        }
-        return responses.answer(accept, queries.activity(parameters.prefix("prefix", prefix), first.atDay(1),
-                last.plusMonths(1).atDay(1), Access.readScope()), cursor, limit);
+        return responses.answer(accept, reports.activity(prefix, from, to), cursor, limit);
     }
 
-    enum ConflictStatus { OPEN, RESOLVED }
 
     @GetMapping(value = "/v1/compliance/conflicts", produces = {"application/json", ReportResponses.CSV})
     @ApiResponse(responseCode = "200", description = "A page of the report (JSON), or the whole report (text/csv)",
@@ -277,9 +189,7 @@ public class ComplianceController {
                                        @RequestParam(required = false) String cursor,
                                        @RequestParam(required = false) String limit,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ConflictStatus state = ReportParameters.option("status", status, ConflictStatus.class);
-        return responses.answer(accept, queries.conflicts(state == null ? null : state.name(),
-                parameters.prefix("prefix", prefix), Access.readScope()), cursor, limit);
+        return responses.answer(accept, reports.conflicts(status, prefix), cursor, limit);
     }
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.isrcregistry.api.problem.ProblemHandler;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * A form as sent, and what was wrong with it, field by field: the values go back into the page as typed, and each
@@ -96,7 +97,8 @@ public final class Form {
         try {
             return command.get();
         } catch (RuntimeException e) {
-            ProblemDetail problem = ProblemHandler.refusal(e).orElseThrow(() -> e);
+            ProblemDetail problem = e instanceof ErrorResponse spring ? spring.getBody()
+                    : ProblemHandler.refusal(e).orElseThrow(() -> e);
             Object field = problem.getProperties() == null ? null : problem.getProperties().get("field");
             Object action = problem.getProperties() == null ? null : problem.getProperties().get("action");
             refuse(field == null ? null : leaf(field.toString()),
@@ -108,7 +110,8 @@ public final class Form {
     private static String leaf(Path path) {
         String leaf = null;
         for (Path.Node node : path) {
-            leaf = node.getName() == null ? leaf : node.getName();
+            // An element of a list ("<list element>") is shown beside the list's field.
+            leaf = node.getName() == null || node.getName().startsWith("<") ? leaf : node.getName();
         }
         return leaf;
     }

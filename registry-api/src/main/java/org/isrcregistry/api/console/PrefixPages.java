@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.isrcregistry.api.prefix.PrefixController.PrefixTransferRequest;
 import org.isrcregistry.api.prefix.PrefixController.RangeRequest;
 import org.isrcregistry.api.prefix.PrefixController.RegisterPrefixRequest;
 import org.isrcregistry.api.prefix.PrefixController.RegistrantRequest;
@@ -111,6 +112,9 @@ class PrefixPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Form.empty());
         }
+        if (!model.containsAttribute("transferForm")) {
+            model.addAttribute("transferForm", Form.empty());
+        }
         return "console/prefix";
     }
 
@@ -125,6 +129,23 @@ class PrefixPages {
             return prefix(prefix, model);
         }
         redirect.addFlashAttribute("notice", "notice.prefixSuspended");
+        return "redirect:/console/prefixes/" + code.display();
+    }
+
+    /** To another registrant on file, with the reason; the codes issued stay as they are. */
+    @PostMapping("/console/prefixes/{prefix}/transfer")
+    String transfer(@PathVariable String prefix, @RequestParam Map<String, String> fields, Model model,
+                    RedirectAttributes redirect) {
+        PrefixCode code = PrefixCode.parse(prefix);
+        Form form = new Form(fields);
+        PrefixTransferRequest request = new PrefixTransferRequest(form.parse("registrantId", RegistrantId::parse),
+                form.text("reason"));
+        if (!form.check(validator, request)
+                || form.submit(() -> prefixes.transfer(code, request.registrantId(), request.reason())) == null) {
+            model.addAttribute("transferForm", form);
+            return prefix(prefix, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.prefixTransferred");
         return "redirect:/console/prefixes/" + code.display();
     }
 

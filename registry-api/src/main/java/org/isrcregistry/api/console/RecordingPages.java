@@ -235,7 +235,7 @@ class RecordingPages {
     }
 
     @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> fields, Map<String, String> into) {
+    static void flatten(String prefix, Map<String, Object> fields, Map<String, String> into) {
         fields.forEach((name, value) -> {
             if (value == null || value instanceof List<?> list && list.isEmpty()) {
                 return;

@@ -78,8 +78,12 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers(path.matcher(POST, "/console/prefixes"),
                                 path.matcher(POST, "/console/prefixes/{prefix}/suspension"),
                                 path.matcher(POST, "/console/prefixes/{prefix}/reinstatement"),
+                                path.matcher(POST, "/console/prefixes/{prefix}/transfer"),
+                                path.matcher(POST, "/console/registrants/**"),
                                 path.matcher(POST, "/console/tokens/**")).hasRole(Role.AGENCY.name())
-                        .requestMatchers(path.matcher(GET, "/console/tokens/**"))
+                        // A registrant reads its own file (checked by the page), not the list.
+                        .requestMatchers(path.matcher(GET, "/console/tokens/**"),
+                                path.matcher(GET, "/console/registrants"), path.matcher(GET, "/console/registrants/new"))
                         .hasAnyRole(Role.AGENCY.name(), Role.AUDITOR.name())
                         // Auditors read everything and change nothing; a registrant's prefixes are checked per change.
                         .requestMatchers(path.matcher(POST, "/console/**"))

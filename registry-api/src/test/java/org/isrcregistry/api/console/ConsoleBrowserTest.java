@@ -12,6 +12,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
@@ -43,6 +44,8 @@ import org.springframework.http.ResponseEntity;
 @RegistryIntegrationTest
 class ConsoleBrowserTest extends WithNewPrefix {
 
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -62,6 +65,8 @@ class ConsoleBrowserTest extends WithNewPrefix {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium));
+        // As the pages' own timeout: on a loaded machine a check as you type can take more than the default 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     }
 
     @AfterAll
@@ -185,6 +190,120 @@ class ConsoleBrowserTest extends WithNewPrefix {
     }
 
     @Test
+    void theAgencyRegistersARegistrantAllocatesItAPrefixAndTransfersThePrefix() {
+        String buyer = registry.send(HttpMethod.GET, "/v1/prefixes/" + prefix, null, null).getBody()
+                .path("registrant").path("id").asText();
+        signIn(AgencyToken.SECRET);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrants").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a registrant")).click();
+        page.getByLabel("Producer").check();
+        page.getByLabel("Legal name").fill("Disques Console inc.");
+        page.getByLabel("Trading names").fill("Console Records\nDisques C");
+        page.getByLabel("Country", new Page.GetByLabelOptions().setExact(true)).fill("DE");
+        page.getByLabel("E-mail").fill("not an address");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register a registrant")).click();
+        assertThat(page.getByLabel("E-mail")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#register-email-msg")).containsText("Error:");
+        assertThat(page.getByLabel("Legal name")).hasValue("Disques Console inc.");
+
+        page.getByLabel("E-mail").fill("isrc@console.example");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("ISRC desk");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register a registrant")).click();
+        assertThat(page.locator(".notice")).containsText("the registrant is registered");
+        assertThat(page.locator("h1")).containsText("Disques Console inc.");
+        assertThat(page.locator("#contacts + p + dl, section[aria-labelledby=contacts]")).containsText("isrc@console.example");
+        assertThat(page.locator("dl.facts").first()).containsText("Console Records");
+        assertThat(page.locator("ol.timeline")).containsText("Registrant registered");
+
+        page.locator("#allocate-countryCode").fill("DE");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allocate a prefix")).click();
+        assertThat(page.locator(".notice")).containsText("allocated");
+        String allocated = page.locator("h1 span").nth(1).innerText();
+        assertThat(page.locator("dl.facts")).containsText("Disques Console inc.");
+
+        page.getByLabel("New holder's registrant id").fill(buyer);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transfer the prefix")).click();
+        assertThat(page.locator("#transfer-reason-msg")).containsText("Error:");
+        assertThat(page.getByLabel("New holder's registrant id")).hasValue(buyer);
+        page.getByLabel("Reason for the transfer").fill("Catalogue sold, deed 2026-117");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transfer the prefix")).click();
+        assertThat(page.locator(".notice")).containsText("the prefix is transferred");
+        assertThat(page.locator("dl.facts")).containsText("Test " + prefix);
+
+        page.navigate(url("/console/registrants/" + buyer));
+        assertThat(page.locator("table.holdings")).containsText(allocated);
+        assertThat(page.locator("ol.timeline")).containsText("Prefix transferred");
+        assertThat(page.locator("ol.timeline")).containsText("Catalogue sold");
+        screenshot("registrant");
+        page.navigate(url("/console/registrants?name=Disques+Console"));
+        assertThat(page.locator("table")).containsText("Disques Console inc.");
+        screenshot("registrants");
+        page.keyboard().press("Tab"); // the skip link first, its focus drawn
+        assertThat(page.locator("a.skip")).isFocused();
+        assertThat(page.locator("a.skip")).hasCSS("outline-style", "solid");
+    }
+
+    @Test
+    void aReportRefusesAnInvertedPeriodBesideItsFieldThenShowsItsRowsAndItsCsv() {
+        String isrc = registry.assign(prefix, "Reported song");
+        signIn(AgencyToken.SECRET);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports and audits").setExact(true)).first()
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrant audit")).click();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        page.getByLabel("Prefix", EXACT).fill(prefix);
+        page.getByLabel("From", EXACT).fill(today);
+        page.getByLabel("To", EXACT).fill(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the report")).click();
+        assertThat(page.getByLabel("To", EXACT)).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#report-to-msg")).containsText("before it starts");
+        assertThat(page.getByLabel("Prefix", EXACT)).hasValue(prefix);
+
+        page.getByLabel("From", EXACT).fill(yesterday);
+        page.getByLabel("To", EXACT).fill(today);
+        page.getByLabel("Prefix", EXACT).press("Enter"); // sent from the keyboard
+        assertThat(page.locator("table.report")).containsText(isrc);
+        assertThat(page.locator("table.report")).containsText("IsrcAssigned");
+        screenshot("report");
+
+        Download download = page.waitForDownload(() -> page.getByText("Download the whole report (CSV)").click());
+        String csv = new String(readAll(download), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("occurred_at");
+        assertThat(csv).contains(isrc).contains("IsrcAssigned");
+    }
+
+    @Test
+    void aRegistrantResolvesAConflictAsADuplicateChoosingTheSurvivor() {
+        String title = "Twin " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = registry.assign(prefix, title);
+        String second = registry.assign(prefix, title);
+        signIn(token("REGISTRANT", prefix));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Conflicts").setExact(true)).click();
+        Locator conflict = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile(first)));
+        for (int tries = 0; conflict.count() == 0 && tries < 20; tries++) { // the opener runs after the assignment
+            page.waitForTimeout(500);
+            page.reload();
+        }
+        conflict.click();
+        assertThat(page.locator(".pair")).containsText(title);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve the conflict")).click();
+        assertThat(page.locator("#resolve-reason-msg")).containsText("Error:");
+
+        page.getByLabel("Duplicate", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel(Pattern.compile("^Keep " + display(first))).check();
+        page.getByLabel("Reason").fill("The same master, registered twice");
+        screenshot("conflict");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve the conflict")).click();
+        assertThat(page.locator(".notice")).containsText("the conflict is resolved");
+        assertThat(page.locator("h1")).containsText("Resolved");
+        assertThat(page.locator("dl.facts").first()).containsText("Duplicate");
+        page.navigate(url("/console/recordings/" + second));
+        assertThat(page.locator("dl.facts")).containsText("Withdrawn");
+        assertThat(page.locator("dl.facts")).containsText(display(first));
+    }
+
+    @Test
     void aRefusalIsShownBesideTheFieldAtFaultAndNothingIsAssigned() {
         signIn(token("REGISTRANT", prefix));
         int before = registry.eventsOf(prefix);
@@ -253,6 +372,31 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.locator(".changes-forms")).hasCount(0);
         APIResponse csv = page.request().get(url("/console/prefixes/" + other + "/recordings.csv"));
         assertThat(csv.status()).isEqualTo(403);
+
+        String othersRegistrant = registry.send(HttpMethod.GET, "/v1/prefixes/" + other, null, null).getBody()
+                .path("registrant").path("id").asText();
+        page.navigate(url("/console/registrants/" + othersRegistrant));
+        assertThat(page.locator("h1")).hasText("Not allowed");
+        assertThat(page.locator("main")).not().containsText("Test " + other);
+        assertThat(page.request().get(url("/console/registrants")).status()).isEqualTo(403);
+        page.navigate(url("/console/reports/audit?run=1&prefix=" + other));
+        assertThat(page.locator("h1")).hasText("Not allowed");
+        page.navigate(url("/console/reports/withdrawals?run=1"));
+        assertThat(page.locator("#answer")).isVisible();
+        assertThat(page.locator("main")).not().containsText(other.replace("-", ""));
+
+        // A registrant's own token reads its own file, without the contacts (personal data kept for the agency).
+        String own = registry.send(HttpMethod.GET, "/v1/prefixes/" + prefix, null, null).getBody()
+                .path("registrant").path("id").asText();
+        ResponseEntity<JsonNode> issued = registry.send(HttpMethod.POST, "/v1/admin/tokens",
+                "{\"name\": \"Own file\", \"role\": \"REGISTRANT\", \"registrantId\": \"" + own + "\"}", null);
+        context.clearCookies();
+        signIn(issued.getBody().path("token").asText());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My registrant file")).click();
+        assertThat(page.locator("h1")).containsText("Test " + prefix);
+        assertThat(page.locator("table.holdings")).containsText(prefix);
+        assertThat(page.locator("#contacts")).hasCount(0);
+        assertThat(page.locator(".changes-forms")).hasCount(0);
     }
 
     @Test
@@ -278,6 +422,14 @@ class ConsoleBrowserTest extends WithNewPrefix {
         assertThat(page.locator("table")).containsText("bootstrap");
         assertThat(page.locator("#issue")).hasCount(0);
         screenshot("tokens");
+        String holder = registry.send(HttpMethod.GET, "/v1/prefixes/" + prefix, null, null).getBody()
+                .path("registrant").path("id").asText();
+        page.navigate(url("/console/registrants/" + holder));
+        assertThat(page.locator("#contacts")).isVisible();
+        assertThat(page.locator("#allocate")).hasCount(0);
+        assertThat(page.locator(".changes-forms")).hasCount(0);
+        page.navigate(url("/console/prefixes/" + prefix));
+        assertThat(page.locator("#transfer")).hasCount(0);
     }
 
     @Test
@@ -334,6 +486,11 @@ class ConsoleBrowserTest extends WithNewPrefix {
                 "{\"name\": \"Console " + role + "\", \"role\": \"" + role + "\"" + prefixes + "}", null);
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return issued.getBody().path("token").asText();
+    }
+
+    /** CAK7Q2600001 as CA-K7Q-26-00001. */
+    private static String display(String isrc) {
+        return isrc.substring(0, 2) + "-" + isrc.substring(2, 5) + "-" + isrc.substring(5, 7) + "-" + isrc.substring(7);
     }
 
     private String url(String path) {
