@@ -32,11 +32,14 @@ import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
+import org.isrcregistry.core.prefix.AssignIsrcs;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.ReinstatePrefix;
 import org.isrcregistry.core.prefix.SuspendPrefix;
 import org.isrcregistry.core.prefix.TransferPrefix;
+import org.isrcregistry.core.registrant.AuthoriseClient;
+import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.DeactivateRegistrant;
 import org.isrcregistry.core.registrant.EraseContacts;
 import org.isrcregistry.core.registrant.ManagerTerms;
@@ -100,6 +103,8 @@ class KafkaFeedTest {
     Isrc remix;
     Isrc duplicate;
     Isrc imported;
+    /** The prefix's last change of state: its reinstatement. */
+    String reinstated;
     /** Stored event ids per subject, in commit order. */
     final Map<String, List<String>> stored = new LinkedHashMap<>();
 
@@ -126,6 +131,8 @@ class KafkaFeedTest {
         fixtures.send(BatchOfOne.register(imported, FeedFixtures.details("Old Feed", null)));
         fixtures.send(new SuspendPrefix(prefix, "annual audit"));
         fixtures.send(new ReinstatePrefix(prefix));
+        List<String> prefixEvents = fixtures.eventIds(prefix.value());
+        reinstated = prefixEvents.get(prefixEvents.size() - 1);
         // The registrants' side, for the restricted topic: a second registrant takes the prefix over, the first one's
         // file changes, its contacts are erased, it stops trading.
         RegistrantId buyer = fixtures.send(new RegisterRegistrant(RegistrantId.random(), new RegistrantDetails(
@@ -133,6 +140,11 @@ class KafkaFeedTest {
                 ManagerTerms.of(VolumeTier.HIGH_VOLUME, null), null));
         RegistrantId seller = fixtures.holderOf(prefix);
         fixtures.send(new TransferPrefix(prefix, buyer, "catalogue sold"));
+        // The buyer, an ISRC Manager, assigns a code for a client that authorised it.
+        ClientId client = fixtures.send(new AuthoriseClient(buyer, ClientId.random(), "Label One",
+                LocalDate.of(2026, 1, 15), "mandate FEED-1"));
+        fixtures.send(new AssignIsrcs(prefix, List.of(new AssignIsrcs.Request(FeedFixtures.details("Client Feed",
+                null), client, Map.of()))));
         fixtures.send(new UpdateRegistrant(seller, new RegistrantDetails("Feed Seller", List.of("Feed Test"),
                 prefix.countryCode()), null, false, "renamed"));
         fixtures.send(new EraseContacts(seller, "GDPR-FEED-1"));
@@ -161,7 +173,7 @@ class KafkaFeedTest {
 
         stored.forEach((subject, ids) -> assertThat(firstArrivals(records, subject)).as(subject).isEqualTo(ids));
         assertThat(stored.get(song.value())).hasSize(6);
-        assertThat(stored.get(prefix.value())).hasSize(1 + 5 + 2);
+        assertThat(stored.get(prefix.value())).hasSize(1 + 6 + 2);
         Set<Integer> partitions = records.stream().filter(r -> song.value().equals(r.key()))
                 .map(ConsumerRecord::partition).collect(Collectors.toSet());
         assertThat(partitions).as("all events of one recording on one partition").hasSize(1);
@@ -261,7 +273,6 @@ class KafkaFeedTest {
 
     @Test
     void thePrefixesTopicHoldsTheLatestStateOfThePrefix() throws IOException {
-        String reinstated = last(stored.get(prefix.value()));
         Map<String, JsonNode> latest = latestByKey(read("isrc-registry.prefixes",
                 Map.of(prefix.value(), Set.of(reinstated))));
 
@@ -287,7 +298,7 @@ class KafkaFeedTest {
         Set<String> eventTypes = scanner.findCandidateComponents("org.isrcregistry.core").stream()
                 .map(d -> typeOf(d.getBeanClassName())).collect(Collectors.toSet());
 
-        assertThat(eventTypes).hasSize(20);
+        assertThat(eventTypes).hasSize(22);
         for (String type : eventTypes) {
             assertThat(FeedSchemas.schemaFile(type)).as(type).exists();
             assertThat(FeedSchemas.VALIDATED).as("messages of %s validated", type).containsKey(type);
@@ -319,7 +330,7 @@ class KafkaFeedTest {
                 .getBytes();
 
         assertThat(FeedSchemas.errors("org.isrc-registry.OwnershipTransferred.v1", bad)).hasSize(3);
-        assertThat(Files.list(FeedSchemas.DIRECTORY)).hasSize(25);
+        assertThat(Files.list(FeedSchemas.DIRECTORY)).hasSize(27);
     }
 
     private static String typeOf(String className) {
