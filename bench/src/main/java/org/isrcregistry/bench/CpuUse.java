@@ -9,8 +9,8 @@ import java.util.stream.Stream;
  * Where the machine's CPU went during a measured run, from {@code /proc} (Linux): the registry's JVM, every PostgreSQL
  * process on the machine, this harness (the clients and the baseline's JDBC), and the machine's busy share. Divided by
  * what the run did, it says whether a figure is bound by CPU (the machine busy all along) and which process spent it:
- * what decides how the registry compares with the baseline on the same cores. Process time is read at both ends, so a
- * process that started or ended in between is missed (the pools' connections live for the whole run).
+ * what decides how the registry compares with the baseline on the same cores. Process time is read at both ends:
+ * PostgreSQL's backends that ended in between are counted through their postmaster.
  */
 final class CpuUse {
 
@@ -72,8 +72,8 @@ final class CpuUse {
     private static long postgres() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuUse::isPostgres).mapToLong(p -> process(Long.parseLong(p.getFileName().toString())))
-                    .sum();
+                    .filter(CpuUse::isPostgres)
+                    .mapToLong(p -> process(Long.parseLong(p.getFileName().toString()), true)).sum();
         } catch (IOException e) {
             return 0;
         }
@@ -87,13 +87,22 @@ final class CpuUse {
         }
     }
 
-    /** utime + stime of the process (its threads included), fields 14 and 15 of /proc/pid/stat. */
     private static long process(long pid) {
+        return process(pid, false);
+    }
+
+    /**
+     * utime + stime of the process (its threads included), fields 14 and 15 of /proc/pid/stat, and with {@code
+     * children} cutime + cstime (16, 17), the time of its children that have ended: PostgreSQL's postmaster collects
+     * there the backends of connections closed during the run (the baseline's), which are then counted once.
+     */
+    private static long process(long pid, boolean children) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + (children ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -3,6 +3,7 @@ package org.isrcregistry.api.console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * The console's languages: the browser's (Accept-Language) until the person picks one with {@code ?lang=fr} or
@@ -37,6 +39,19 @@ class ConsoleConfiguration implements WebMvcConfigurer {
             return Locale.ENGLISH;
         });
         return resolver;
+    }
+
+    /**
+     * Off: Spring Boot's filter that rewrites every link a page writes through the static resources' chain. The
+     * console's one static link, htmx's webjar, is requested without its version and resolved when it is served; the
+     * rewriting looked every other link of every page up among the static resources, most of a page's rendering.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> off =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        off.setEnabled(false);
+        return off;
     }
 
     @Override
