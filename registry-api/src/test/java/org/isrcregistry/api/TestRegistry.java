@@ -53,6 +53,17 @@ public final class TestRegistry {
         return response.getBody().path("isrc").asText();
     }
 
+    /** A JSON request with this bearer token, or the shared client's own (the agency's) when it is null. */
+    public static ResponseEntity<JsonNode> sendAs(TestRestTemplate http, HttpMethod method, String path, String body,
+                                                  String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,12 +39,7 @@ class ManagerClientsTest {
     JdbcTemplate jdbc;
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return TestRegistry.sendAs(http, method, path, body, token);
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {

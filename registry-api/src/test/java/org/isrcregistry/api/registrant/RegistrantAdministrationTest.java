@@ -12,17 +12,15 @@ import org.isrcregistry.api.KafkaTestConsumer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,12 +45,7 @@ class RegistrantAdministrationTest {
     KafkaConnectionDetails kafka;
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return TestRegistry.sendAs(http, method, path, body, token);
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
