@@ -27,17 +27,28 @@ public final class TestRegistry {
         this.jdbc = jdbc;
     }
 
-    /** Registers a new prefix under DE (which no other test uses) and returns its display form, e.g. DE-W0K. */
+    /** Registers a new prefix under DE-W (which no test names itself) and returns its display form, e.g. DE-W0K. */
     public String newPrefix() {
-        while (true) {
+        return newPrefix(http, null, null);
+    }
+
+    /**
+     * A new prefix under DE-W with the given designation range (null: all). Every test's random prefix comes from
+     * here, one counter for all, so two tests never draw the same code.
+     */
+    public static String newPrefix(TestRestTemplate http, Integer first, Integer last) {
+        for (int tries = 0; tries < ALPHABET.length() * ALPHABET.length(); tries++) {
             int n = NEXT.getAndIncrement();
             String code = "DE-W" + ALPHABET.charAt(n / 36 % 36) + ALPHABET.charAt(n % 36);
-            ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/v1/prefixes",
-                    "{\"prefix\": \"" + code + "\", \"registrant\": {\"name\": \"Test " + code + "\"}}", null);
+            String range = first == null ? "" : ", \"range\": {\"first\": " + first + ", \"last\": " + last + "}";
+            ResponseEntity<JsonNode> response = sendAs(http, HttpMethod.POST, "/v1/prefixes",
+                    "{\"prefix\": \"" + code + "\", \"registrant\": {\"name\": \"Test " + code + "\"}" + range + "}",
+                    null);
             if (response.getStatusCode() == HttpStatus.CREATED) {
                 return code;
             }
         }
+        throw new IllegalStateException("every DE-W prefix is taken");
     }
 
     public static String song(String title) {

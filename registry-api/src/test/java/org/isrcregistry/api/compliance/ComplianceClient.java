@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.projections.compliance.ComplianceProjection;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -19,9 +19,6 @@ import org.springframework.http.ResponseEntity;
 /** HTTP helpers for the audit and report tests: requests with a chosen token, every page of a report, its CSV. */
 final class ComplianceClient {
 
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1000));
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
     private final TestRestTemplate http;
     private final ReadYourWrites readYourWrites;
 
@@ -30,19 +27,9 @@ final class ComplianceClient {
         this.readYourWrites = readYourWrites;
     }
 
-    /** A new prefix under DE-Q.. (display form), with the given designation range (null: all). */
+    /** A new prefix with the given designation range (null: all). */
     String newPrefix(Integer first, Integer last) {
-        while (true) {
-            int n = NEXT.getAndIncrement();
-            String code = "DE-Q" + ALPHABET.charAt(n / 36 % 36) + ALPHABET.charAt(n % 36);
-            String range = first == null ? "" : ", \"range\": {\"first\": " + first + ", \"last\": " + last + "}";
-            ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/v1/prefixes",
-                    "{\"prefix\": \"" + code + "\", \"registrant\": {\"name\": \"Label " + code + "\"}" + range + "}",
-                    null);
-            if (response.getStatusCode() == HttpStatus.CREATED) {
-                return code;
-            }
-        }
+        return TestRegistry.newPrefix(http, first, last);
     }
 
     /** Issues a token; returns {id, token, ...}. */
@@ -66,12 +53,7 @@ final class ComplianceClient {
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, String secret) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (secret != null) {
-            headers.setBearerAuth(secret);
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return TestRegistry.sendAs(http, method, path, body, secret);
     }
 
     ResponseEntity<JsonNode> get(String path, String secret) {

@@ -197,7 +197,7 @@ class ComplianceReportsTest {
         assertThat(csv.get(0)).isEqualTo("prefix,registrant_id,registrant,year,assigned,imported,issued,capacity,share,"
                 + "runs_out_on,flagged");
         assertThat(csv).hasSize(2);
-        assertThat(csv.get(1)).startsWith(full.replace("-", "") + ",").contains(",Label " + full + ","
+        assertThat(csv.get(1)).startsWith(full.replace("-", "") + ",").contains(",Test " + full + ","
                 + today.getYear() + ",5,0,5,5,");
     }
 

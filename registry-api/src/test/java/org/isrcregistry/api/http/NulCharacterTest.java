@@ -37,12 +37,12 @@ class NulCharacterTest extends WithNewPrefix {
                 "{\"mainArtist\": \"A" + NUL + "\", \"reason\": \"typo\"}", null),
                 HttpStatus.BAD_REQUEST, "invalid-field", "mainArtist");
         assertProblem(registry.send(HttpMethod.POST, "/v1/prefixes",
-                "{\"prefix\": \"DE-WZZ\", \"registrant\": {\"name\": \"Label" + NUL + "\"}}", null),
+                "{\"prefix\": \"DE-VZZ\", \"registrant\": {\"name\": \"Label" + NUL + "\"}}", null),
                 HttpStatus.BAD_REQUEST, "invalid-field", "registrant.name");
 
         assertThat(registry.eventsOf(prefix)).isEqualTo(prefixEvents);
         assertThat(registry.eventsOf(isrc)).isEqualTo(recordingEvents);
-        assertThat(registry.eventsOf("DE-WZZ")).isZero();
+        assertThat(registry.eventsOf("DE-VZZ")).isZero();
     }
 
     @Test
