@@ -38,7 +38,8 @@ record ShadowTable(Table table, String shadow, String keyType, String primaryKey
         ShadowTable shadow = new ShadowTable(table, name + SUFFIX, keyType, (String) primaryKey.get("conname"),
                 definition.substring(definition.indexOf('(')), indexes);
         jdbc.execute("DROP TABLE IF EXISTS " + shadow.shadow);
-        jdbc.execute("CREATE TABLE " + shadow.shadow + " (LIKE " + name + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        jdbc.execute("CREATE TABLE " + shadow.shadow + " (LIKE " + name
+                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)");
         if (table.load() != Table.Load.APPEND) {
             jdbc.execute("ALTER TABLE " + shadow.shadow + " ADD CONSTRAINT " + shadow.shadow + "_pkey " + definition);
         }

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
-import org.isrcregistry.core.recording.MatchingText;
 import org.isrcregistry.projections.jdbc.CsvLines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -30,12 +30,25 @@ public class RecordingQueries {
     /** Rows the CSV export holds in memory at a time: PostgreSQL streams with a cursor inside a transaction. */
     private static final int CSV_FETCH_SIZE = 1_000;
 
+    /**
+     * Rows a text search reads in ISRC order, per row of the page, before it turns to its index: a text found in
+     * one row of 50 fills a page from them.
+     */
+    private static final int WINDOW_PER_ROW = 50;
+
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final int windowPerRow;
 
     public RecordingQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, WINDOW_PER_ROW);
+    }
+
+    /** With the rows a text search reads in ISRC order per row of the page (tests make either way run). */
+    public RecordingQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions, int windowPerRow) {
         this.jdbc = jdbc;
+        this.windowPerRow = windowPerRow;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(CSV_FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
@@ -68,48 +81,110 @@ public class RecordingQueries {
      * A page of the recordings matching {@code search}, in ISRC order, after the position {@code cursor} (null: from
      * the start). Keyset pagination: a page never skips or repeats a recording however the table changes.
      *
+     * <p>A search by title or artist takes one of two ways, since neither is fast for every text. Matches that are
+     * common fill a page from the first rows in ISRC order, so the window of the next rows is read first; when it
+     * holds less than a page, the matches are rare enough to be found through an index ({@link ContainsText}) and
+     * sorted.
+     *
      * @throws IllegalArgumentException if the cursor was not given by this registry
      */
     public RecordingPage search(RecordingSearch search, String cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT state::text FROM recording_view WHERE true");
-        List<Object> args = new ArrayList<>();
+        int size = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
+        Conditions range = new Conditions();
         if (cursor != null) {
-            sql.append(" AND isrc > ?");
-            args.add(decode(cursor));
-        }
-        if (search.title() != null) {
-            sql.append(" AND title_match LIKE ? ESCAPE '\\'");
-            args.add(contains(search.title()));
-        }
-        if (search.artist() != null) {
-            sql.append(" AND artist_match LIKE ? ESCAPE '\\'");
-            args.add(contains(search.artist()));
+            range.add("isrc > ?", decode(cursor));
         }
         if (search.prefix() != null) {
-            sql.append(" AND prefix_code = ?");
-            args.add(search.prefix().value());
+            range.add("prefix_code = ?", search.prefix().value());
         }
+        Conditions filters = new Conditions();
         if (search.yearOfReference() != null) {
-            sql.append(" AND year_of_reference = ?");
-            args.add(search.yearOfReference());
+            filters.add("year_of_reference = ?", search.yearOfReference());
         }
         if (search.kind() != null) {
-            sql.append(" AND kind = ?");
-            args.add(search.kind().name());
+            filters.add("kind = ?", search.kind().name());
         }
         if (search.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(search.status().name());
+            filters.add("status = ?", search.status().name());
         }
-        int size = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
-        sql.append(" ORDER BY isrc LIMIT ?");
-        args.add(size + 1);
-        List<RecordingState> found = states(sql.toString(), args.toArray());
+        List<ContainsText> texts = new ArrayList<>();
+        for (ContainsText text : new ContainsText[] {
+                ContainsText.of("title_match", "title_words", search.title()),
+                ContainsText.of("artist_match", "artist_words", search.artist())}) {
+            if (text != null) {
+                texts.add(text);
+                filters.add(text.exact(), text.text());
+            }
+        }
+        if (texts.isEmpty()) {
+            return page(states("SELECT state::text FROM recording_view WHERE " + range.and(filters).sql()
+                    + " ORDER BY isrc LIMIT ?", range.and(filters).args(size + 1)), size);
+        }
+
+        int window = windowPerRow * (size + 1);
+        List<Object> windowArgs = new ArrayList<>(range.args);
+        windowArgs.add(window);
+        windowArgs.addAll(filters.args);
+        windowArgs.add(size + 1);
+        List<RecordingState> found = states("SELECT state::text FROM (SELECT * FROM recording_view WHERE "
+                + range.sql() + " ORDER BY isrc LIMIT ?) w WHERE " + filters.sql() + " ORDER BY isrc LIMIT ?",
+                windowArgs.toArray());
+        if (found.size() <= size && windowFull(range, window)) {
+            ContainsText index = texts.stream().filter(ContainsText::byWords).findFirst()
+                    .orElse(texts.stream().max(Comparator.comparingInt(t -> t.text().length())).orElseThrow());
+            Conditions all = new Conditions().add(index.candidates(), index.candidatesArgument()).and(range)
+                    .and(filters);
+            found = states("WITH candidate AS MATERIALIZED (SELECT isrc FROM recording_view WHERE " + all.sql() + ")"
+                    + " SELECT v.state::text FROM (SELECT isrc FROM candidate ORDER BY isrc LIMIT ?) p"
+                    + " JOIN recording_view v USING (isrc) ORDER BY v.isrc", all.args(size + 1));
+        }
+        return page(found, size);
+    }
+
+    /** Whether the window of {@code window} rows after the range's start is full (else it reached the range's end). */
+    private boolean windowFull(Conditions range, int window) {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM recording_view WHERE " + range.sql()
+                + " ORDER BY isrc LIMIT ?) w", Integer.class, range.args(window));
+        return rows != null && rows == window;
+    }
+
+    private static RecordingPage page(List<RecordingState> found, int size) {
         if (found.size() <= size) {
             return new RecordingPage(found, null);
         }
         List<RecordingState> page = found.subList(0, size);
         return new RecordingPage(List.copyOf(page), encode(page.get(size - 1).isrc()));
+    }
+
+    /** SQL conditions joined with AND, and their arguments in order. */
+    private static final class Conditions {
+        private final List<String> sql = new ArrayList<>();
+        private final List<Object> args = new ArrayList<>();
+
+        Conditions add(String condition, Object argument) {
+            sql.add(condition);
+            args.add(argument);
+            return this;
+        }
+
+        Conditions and(Conditions other) {
+            Conditions both = new Conditions();
+            both.sql.addAll(sql);
+            both.sql.addAll(other.sql);
+            both.args.addAll(args);
+            both.args.addAll(other.args);
+            return both;
+        }
+
+        String sql() {
+            return sql.isEmpty() ? "true" : String.join(" AND ", sql);
+        }
+
+        Object[] args(Object... more) {
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(List.of(more));
+            return all.toArray();
+        }
     }
 
     /**
@@ -149,11 +224,6 @@ public class RecordingQueries {
 
     private List<RecordingState> states(String sql, Object... args) {
         return jdbc.queryForList(sql, String.class, args).stream().map(RecordingJson::read).toList();
-    }
-
-    private static String contains(String text) {
-        String normalised = MatchingText.normalise(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + normalised + "%";
     }
 
     private static String encode(Isrc last) {
