@@ -202,23 +202,21 @@ public class RecordingQueries {
         });
     }
 
+    /** The row of the query above, by column position (a look-up by label costs a map look-up per field). */
     private static List<String> csvRow(ResultSet rs) throws SQLException {
-        Isrc isrc = Isrc.parse(rs.getString("isrc"));
+        Isrc isrc = Isrc.parse(rs.getString(1));
         List<String> row = new ArrayList<>(CSV_COLUMNS.size());
         row.add(isrc.value());
         row.add(isrc.display());
-        row.add(rs.getString("title"));
-        row.add(rs.getString("version_title"));
-        row.add(rs.getString("main_artist"));
-        row.add(RecordingDuration.ofMillis(rs.getLong("duration_ms")).iso());
-        row.add(rs.getString("kind"));
-        row.add(rs.getString("first_published"));
-        row.add(rs.getString("owner"));
-        row.add(rs.getString("distributor"));
-        row.add(rs.getString("status"));
-        row.add(rs.getString("parent_isrc"));
-        row.add(rs.getTimestamp("created_at").toInstant().toString());
-        row.add(rs.getTimestamp("updated_at").toInstant().toString());
+        row.add(rs.getString(2));
+        row.add(rs.getString(3));
+        row.add(rs.getString(4));
+        row.add(RecordingDuration.ofMillis(rs.getLong(5)).iso());
+        for (int column = 6; column <= 11; column++) {
+            row.add(rs.getString(column));
+        }
+        row.add(rs.getTimestamp(12).toInstant().toString());
+        row.add(rs.getTimestamp(13).toInstant().toString());
         return row;
     }
 

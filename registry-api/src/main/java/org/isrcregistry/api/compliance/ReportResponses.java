@@ -1,6 +1,7 @@
 package org.isrcregistry.api.compliance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class ReportResponses {
         if (accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(type -> type.isCompatibleWith(MediaType.parseMediaType(CSV)) && !type.isWildcardType())) {
             StreamingResponseBody body = out -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
                 reports.csv(report, writer);
                 writer.flush();
             };

@@ -1,6 +1,7 @@
 package org.isrcregistry.api.console;
 
 import jakarta.validation.Validator;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +169,7 @@ class PrefixPages {
         Access.requireReaderOf(code);
         prefixes.get(code);
         StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             recordings.writeCsv(code, writer);
             writer.flush();
         };

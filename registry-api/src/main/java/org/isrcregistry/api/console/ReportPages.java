@@ -1,5 +1,6 @@
 package org.isrcregistry.api.console;
 
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
@@ -119,7 +120,7 @@ class ReportPages {
     ResponseEntity<StreamingResponseBody> csv(@PathVariable String name, @RequestParam Map<String, String> parameters) {
         Report report = definition(name).query().apply(new Form(parameters));
         StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             reports.csv(report, writer);
             writer.flush();
         };
