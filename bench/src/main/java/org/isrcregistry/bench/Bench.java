@@ -319,8 +319,11 @@ public final class Bench {
             Lookup lookup = new Lookup(http.anonymous());
             lookup.run(config.lookupRate(), Duration.ofSeconds(config.quick() ? 1 : 5), config.lookupThreads(),
                     catalogue.size(), catalogue::isrc);
+            CpuUse.Sample cpuFrom = cpu.sample();
             Lookup.Run run = lookup.run(config.lookupRate(), config.lookupDuration(), config.lookupThreads(),
                     catalogue.size(), catalogue::isrc);
+            cpu.report(results, "lookup at " + config.lookupRate() + "/s", cpuFrom, cpu.sample(), run.requests(),
+                    "look-up");
             if (run.wrong() > 0) {
                 throw new IllegalStateException(run.wrong() + " wrong answers, e.g. " + run.firstWrong());
             }

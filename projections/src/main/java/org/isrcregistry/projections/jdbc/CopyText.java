@@ -68,15 +68,12 @@ public final class CopyText {
             appendHex(bytes);
         } else {
             String string = value.toString();
-            int start = text.length();
-            text.append(string);
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                    text.setLength(start);
-                    appendEscaped(string);
-                    return;
-                }
+            // String.indexOf is a vectorised intrinsic: far faster over a document than a loop of charAt.
+            if (string.indexOf('\\') < 0 && string.indexOf('\t') < 0 && string.indexOf('\n') < 0
+                    && string.indexOf('\r') < 0) {
+                text.append(string);
+            } else {
+                appendEscaped(string);
             }
         }
     }

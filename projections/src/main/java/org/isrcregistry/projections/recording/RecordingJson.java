@@ -3,7 +3,6 @@ package org.isrcregistry.projections.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -26,20 +25,6 @@ public final class RecordingJson {
             return MAPPER.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the state of " + state.isrc(), e);
-        }
-    }
-
-    /**
-     * What anybody may read of a stored state: every field but the audio fingerprint (see RecordingState#forPublic).
-     */
-    public static String forPublic(String json) {
-        try {
-            ObjectNode state = (ObjectNode) MAPPER.readTree(json);
-            state.remove("fingerprint");
-            state.putArray("possibleDuplicates");
-            return MAPPER.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored recording state", e);
         }
     }
 

@@ -61,11 +61,14 @@ public class RecordingQueries {
     }
 
     /**
-     * The same state as {@link #find}, already as the API's JSON (fields without a value left out, as the HTTP
-     * mapper's {@code non_null} does): a look-up answers with the stored document and never parses it.
+     * What anybody may read of the recording ({@link RecordingState#forPublic}: no fingerprint, no duplicate
+     * warnings), already as the API's JSON (fields without a value left out, as the HTTP mapper's {@code non_null}
+     * does): PostgreSQL trims the stored document, so a look-up never parses it.
      */
-    public Optional<String> findJson(Isrc isrc) {
-        return jdbc.queryForList("SELECT jsonb_strip_nulls(state)::text FROM recording_view WHERE isrc = ?",
+    public Optional<String> findPublicJson(Isrc isrc) {
+        return jdbc.queryForList("""
+                        SELECT (jsonb_strip_nulls(state) - 'fingerprint' || '{"possibleDuplicates": []}')::text
+                        FROM recording_view WHERE isrc = ?""",
                 String.class, isrc.value()).stream().findFirst();
     }
 

@@ -25,7 +25,6 @@ import org.isrcregistry.projections.recording.Lineage;
 import org.isrcregistry.projections.recording.RecordingPage;
 import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;
-import org.isrcregistry.projections.recording.RecordingJson;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -82,10 +81,10 @@ public class RecordingQueryController {
             return ResponseEntity.ok(history.asOf(code, instant)
                     .orElseThrow(() -> notFound(code, " did not exist at " + instant)).forPublic());
         }
-        // The hot path: the read model's JSON as stored, one indexed query, only its public fields kept.
-        Optional<String> json = queries.findJson(code);
+        // The hot path: one indexed query answers the public JSON.
+        Optional<String> json = queries.findPublicJson(code);
         if (json.isPresent()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(RecordingJson.forPublic(json.get()));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
         }
         return ResponseEntity.ok(notYetInReadModel(code).forPublic());
     }

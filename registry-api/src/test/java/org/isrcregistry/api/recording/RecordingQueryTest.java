@@ -12,7 +12,9 @@ import org.isrcregistry.api.RegistryIntegrationTest;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.ChangeKind;
+import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WithdrawIsrc;
@@ -147,6 +149,22 @@ class RecordingQueryTest {
         assertThat(ofRemix.path("children")).isEmpty();
         assertThat(get("/v1/recordings/" + parent.value()).getBody().path("children"))
                 .extracting(JsonNode::asText).containsExactly(remix.value(), live.value());
+    }
+
+    @Test
+    void aLookUpShowsOnlyPublicFields() {
+        PrefixCode prefix = recordings.prefix("DE-Q8A");
+        RecordingDetails withAudio = Recordings.details("Fingerprinted", "Some Artist", "Owner A");
+        Isrc isrc = recordings.assign(prefix, new RecordingDetails(withAudio.metadata(), "Owner A", null,
+                AudioFingerprint.of("ab".repeat(32)), null));
+        assertThat(readYourWrites.awaitReadModels()).isTrue();
+
+        JsonNode found = get("/v1/recordings/" + isrc.value()).getBody();
+        assertThat(found.path("title").asText()).isEqualTo("Fingerprinted");
+        assertThat(found.has("fingerprint")).as(found.toString()).isFalse();
+        assertThat(found.path("possibleDuplicates").isArray()).isTrue();
+        assertThat(found.path("possibleDuplicates")).isEmpty();
+        assertThat(found.toString()).doesNotContain("abababab");
     }
 
     @Test
