@@ -310,6 +310,11 @@ public final class Bench {
                     throw new Skip("read models " + readModels.late() + " had not caught up on the catalogue within "
                             + "the run's time (" + processorsBehind() + "): codes would be missing");
                 }
+                Duration vacuumBound = Duration.ofSeconds(config.quick() ? 10 : 300);
+                double vacuumed = Autovacuum.awaitQuiet(connection,
+                        bound(300, LOOKUP).compareTo(vacuumBound) < 0 ? bound(300, LOOKUP) : vacuumBound);
+                details.put("autovacuumWaitSeconds", vacuumed);
+                results.figure("wait for PostgreSQL's autovacuum after the seed, before the look-ups", vacuumed, "s");
             }
             List<String> sample = CatalogueSeeder.codesOf(catalogue, 200);
             Skip.unlessRouted(http.get(RegistryApi.recording(sample.get(0))), "GET /v1/recordings/{isrc}");
