@@ -1,5 +1,6 @@
 package org.isrcregistry.projections.recording;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +16,9 @@ import org.isrcregistry.core.recording.MatchingText;
  */
 record ContainsText(String column, String wordsColumn, String text) {
 
+    /** PostgreSQL's limit on a lexeme's length. */
+    private static final int MAX_LEXEME_BYTES = 2047;
+
     /** The filter on {@code column} (e.g. {@code title_match}, words in {@code title_words}); null for no text. */
     static ContainsText of(String column, String wordsColumn, String query) {
         String text = query == null ? "" : MatchingText.normalise(query);
@@ -26,8 +30,10 @@ record ContainsText(String column, String wordsColumn, String text) {
         return "strpos(" + column + ", ?) > 0";
     }
 
+    /** Several words, none longer than a lexeme may be (a longer one matches no title: the trigram way says so). */
     boolean byWords() {
-        return text.indexOf(' ') >= 0;
+        return text.indexOf(' ') >= 0 && Arrays.stream(text.split(" "))
+                .allMatch(word -> word.getBytes(StandardCharsets.UTF_8).length <= MAX_LEXEME_BYTES);
     }
 
     /** The indexed condition, with {@link #candidatesArgument} as its argument. */

@@ -125,23 +125,35 @@ public class RecordingQueries {
         }
 
         int window = windowPerRow * (size + 1);
-        List<Object> windowArgs = new ArrayList<>(range.args);
-        windowArgs.add(window);
-        windowArgs.addAll(filters.args);
-        windowArgs.add(size + 1);
-        List<RecordingState> found = states("SELECT state::text FROM (SELECT * FROM recording_view WHERE "
-                + range.sql() + " ORDER BY isrc LIMIT ?) w WHERE " + filters.sql() + " ORDER BY isrc LIMIT ?",
-                windowArgs.toArray());
+        List<RecordingState> found = inWindow(range, filters, window, size + 1);
         if (found.size() <= size && windowFull(range, window)) {
-            ContainsText index = texts.stream().filter(ContainsText::byWords).findFirst()
-                    .orElse(texts.stream().max(Comparator.comparingInt(t -> t.text().length())).orElseThrow());
-            Conditions all = new Conditions().add(index.candidates(), index.candidatesArgument()).and(range)
-                    .and(filters);
-            found = states("WITH candidate AS MATERIALIZED (SELECT isrc FROM recording_view WHERE " + all.sql() + ")"
-                    + " SELECT v.state::text FROM (SELECT isrc FROM candidate ORDER BY isrc LIMIT ?) p"
-                    + " JOIN recording_view v USING (isrc) ORDER BY v.isrc", all.args(size + 1));
+            found = throughIndex(texts, range, filters, size + 1);
         }
         return page(found, size);
+    }
+
+    /** The first {@code rows} matches among the next {@code window} rows of the range in ISRC order. */
+    private List<RecordingState> inWindow(Conditions range, Conditions filters, int window, int rows) {
+        List<Object> args = new ArrayList<>(range.args);
+        args.add(window);
+        args.addAll(filters.args);
+        args.add(rows);
+        return states("SELECT state::text FROM (SELECT * FROM recording_view WHERE " + range.sql()
+                + " ORDER BY isrc LIMIT ?) w WHERE " + filters.sql() + " ORDER BY isrc LIMIT ?", args.toArray());
+    }
+
+    /**
+     * The first {@code rows} matches in ISRC order, the candidates found through one text's index: the words one if
+     * a text has several words, else the trigram one of the longest text.
+     */
+    private List<RecordingState> throughIndex(List<ContainsText> texts, Conditions range, Conditions filters,
+                                              int rows) {
+        ContainsText index = texts.stream().filter(ContainsText::byWords).findFirst()
+                .orElse(texts.stream().max(Comparator.comparingInt(t -> t.text().length())).orElseThrow());
+        Conditions all = new Conditions().add(index.candidates(), index.candidatesArgument()).and(range).and(filters);
+        return states("WITH candidate AS MATERIALIZED (SELECT isrc FROM recording_view WHERE " + all.sql() + ")"
+                + " SELECT v.state::text FROM (SELECT isrc FROM candidate ORDER BY isrc LIMIT ?) p"
+                + " JOIN recording_view v USING (isrc) ORDER BY v.isrc", all.args(rows));
     }
 
     /** Whether the window of {@code window} rows after the range's start is full (else it reached the range's end). */

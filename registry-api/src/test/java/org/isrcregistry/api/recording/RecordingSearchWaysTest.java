@@ -82,6 +82,19 @@ class RecordingSearchWaysTest {
                 .as("the queries find something").isGreaterThan(4);
     }
 
+    @Test
+    void aWordLongerThanALexemeIsSearchedAndFindsNothing() {
+        Recordings recordings = new Recordings(gateway, readYourWrites);
+        PrefixCode prefix = recordings.prefix("DE-Q9A");
+        recordings.assign(prefix, "Love Song", "Chloé Dupré");
+        String query = "love " + "日".repeat(800);
+        for (RecordingQueries queries : List.of(new RecordingQueries(jdbc, transactions, 1),
+                new RecordingQueries(jdbc, transactions))) {
+            assertThat(everyPage(queries, new RecordingSearch(query, null, prefix, null, null, null), 10)).isEmpty();
+            assertThat(everyPage(queries, new RecordingSearch(query, null, null, null, null, null), 10)).isEmpty();
+        }
+    }
+
     private static boolean contains(String text, String query) {
         return MatchingText.normalise(text).contains(MatchingText.normalise(query));
     }
