@@ -23,7 +23,7 @@ public final class MatchingText {
         if (plain(text)) {
             return text.toLowerCase(Locale.ROOT);
         }
-        return decomposed(text);
+        return byTheFullRule(text);
     }
 
     /**
@@ -47,7 +47,8 @@ public final class MatchingText {
         return true;
     }
 
-    static String decomposed(String text) {
+    /** The rule for any text: Unicode decomposition, combining marks removed, whitespace folded, lower case. */
+    static String byTheFullRule(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String unaccented = COMBINING_MARKS.matcher(decomposed).replaceAll("");
         return WHITESPACE.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

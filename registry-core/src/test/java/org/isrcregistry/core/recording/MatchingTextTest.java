@@ -31,7 +31,7 @@ class MatchingTextTest {
                 text.append(alphabet.charAt(random.nextInt(random.nextBoolean() ? alphabet.length() : 0x7f)));
             }
             assertThat(MatchingText.normalise(text.toString())).as("'%s'", text)
-                    .isEqualTo(MatchingText.decomposed(text.toString()));
+                    .isEqualTo(MatchingText.byTheFullRule(text.toString()));
         }
         assertThat(MatchingText.normalise("Catalogue Recording DEX262300001")).isEqualTo("catalogue recording dex262300001");
         assertThat(MatchingText.normalise("")).isEmpty();
