@@ -16,6 +16,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,6 +135,8 @@ class ConsoleBrowserTest extends WithNewPrefix {
     void aRegistrantAssignsACodeCheckedAsItTypesAndFindsItInSearchAndHistory() {
         signIn(token("REGISTRANT", prefix));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Assign a code")).first().click();
+        // htmx (a deferred script) binds the checks as the page loads: typing before it would go unchecked.
+        page.waitForLoadState(LoadState.LOAD);
 
         Locator duration = page.getByLabel("Duration");
         duration.fill("3 minutes");
