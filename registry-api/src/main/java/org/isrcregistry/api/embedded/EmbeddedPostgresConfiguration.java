@@ -35,7 +35,7 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("shared_buffers", properties.postgres().sharedBuffers())
                 .setServerConfig("max_wal_size", "2GB");
         if (properties.postgres().port() > 0) {
             builder.setPort(properties.postgres().port());

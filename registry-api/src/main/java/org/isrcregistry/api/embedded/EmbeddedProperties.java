@@ -17,8 +17,11 @@ public record EmbeddedProperties(
         @DefaultValue Postgres postgres,
         @DefaultValue Kafka kafka) {
 
-    /** @param port 0 picks a free port */
-    public record Postgres(@DefaultValue("0") int port) {
+    /**
+     * @param port          0 picks a free port
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}: its own cache of table and index pages
+     */
+    public record Postgres(@DefaultValue("0") int port, @DefaultValue("256MB") String sharedBuffers) {
     }
 
     /** @param port the client port, 9092 by default so any Kafka client finds it; 0 picks a free port */
