@@ -1,10 +1,5 @@
 package org.isrcregistry.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.serialization.Revision;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.prefix.DesignationRange;
@@ -48,10 +42,6 @@ final class AgencyListings {
     private static final String NOW =
             "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
-    private final ObjectMapper axonJson = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
     private final Http http;
     private final Results results;
 
@@ -106,8 +96,8 @@ final class AgencyListings {
         RegistrantId sentinel = RegistrantId.parse(ID_MARK);
         RegistrantDetails details = new RegistrantDetails("Registrant " + N_MARK + " inc.",
                 List.of("Label " + N_MARK), CountryCode.parse(country));
-        String producer = json(new RegistrantRegistered(sentinel, details, RegistrantKind.PRODUCER, null, null));
-        String manager = json(new RegistrantRegistered(sentinel, details, RegistrantKind.ISRC_MANAGER,
+        String producer = SeedEvents.json(new RegistrantRegistered(sentinel, details, RegistrantKind.PRODUCER, null, null));
+        String manager = SeedEvents.json(new RegistrantRegistered(sentinel, details, RegistrantKind.ISRC_MANAGER,
                 ManagerTerms.of(VolumeTier.LOW_VOLUME, null), null));
         checkTemplate(producer, country);
         try (PreparedStatement events = connection.prepareStatement("""
@@ -131,11 +121,11 @@ final class AgencyListings {
             int i = 1;
             events.setString(i++, run);
             events.setInt(i++, count);
-            events.setBytes(i++, metadata(run));
+            events.setBytes(i++, SeedEvents.metadata("agency-seed-" + run));
             events.setString(i++, manager);
             events.setString(i++, producer);
             events.setString(i++, ID_MARK);
-            events.setString(i++, revision(RegistrantRegistered.class));
+            events.setString(i++, SeedEvents.revision(RegistrantRegistered.class));
             events.setString(i, RegistrantRegistered.class.getName());
             int written = events.executeUpdate();
             for (PreparedStatement rows : List.of(lookups, contacts)) {
@@ -150,8 +140,8 @@ final class AgencyListings {
     private long seedPrefixes(Connection connection, String country, String run, int registrants, int count)
             throws SQLException {
         PrefixCode sentinel = PrefixCode.parse(country + "ZZZ");
-        String registered = json(new PrefixRegistered(sentinel, DesignationRange.full()));
-        String allocated = json(new PrefixAllocated(sentinel, RegistrantId.parse(ID_MARK)));
+        String registered = SeedEvents.json(new PrefixRegistered(sentinel, DesignationRange.full()));
+        String allocated = SeedEvents.json(new PrefixAllocated(sentinel, RegistrantId.parse(ID_MARK)));
         for (String template : List.of(registered, allocated)) {
             if (template.split(sentinel.value(), -1).length != 2) {
                 throw new IllegalStateException("The prefix code is not once in the template " + template);
@@ -181,14 +171,14 @@ final class AgencyListings {
             events.setString(i++, run);
             events.setInt(i++, registrants);
             events.setInt(i++, count);
-            events.setBytes(i++, metadata(run));
+            events.setBytes(i++, SeedEvents.metadata("agency-seed-" + run));
             events.setString(i++, sentinel.value());
             events.setString(i++, ID_MARK);
             events.setString(i++, registered);
-            events.setString(i++, revision(PrefixRegistered.class));
+            events.setString(i++, SeedEvents.revision(PrefixRegistered.class));
             events.setString(i++, PrefixRegistered.class.getName());
             events.setString(i++, allocated);
-            events.setString(i++, revision(PrefixAllocated.class));
+            events.setString(i++, SeedEvents.revision(PrefixAllocated.class));
             events.setString(i, PrefixAllocated.class.getName());
             int written = events.executeUpdate();
             i = 1;
@@ -210,8 +200,8 @@ final class AgencyListings {
                 new RegistrantDetails("Registrant 42 inc.", List.of("Label 42"),
                         CountryCode.parse(country)),
                 RegistrantKind.PRODUCER, null, null);
-        if (!generated.equals(json(expected))) {
-            throw new IllegalStateException("The seed template of RegistrantRegistered no longer matches the event's serialization:\n" + generated + "\n" + json(expected));
+        if (!generated.equals(SeedEvents.json(expected))) {
+            throw new IllegalStateException("The seed template of RegistrantRegistered no longer matches the event's serialization:\n" + generated + "\n" + SeedEvents.json(expected));
         }
     }
 
@@ -268,26 +258,5 @@ final class AgencyListings {
         long start = System.nanoTime();
         http.get(path).require(name);
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private byte[] metadata(String run) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("actor", "isrc-bench");
-        metadata.put("correlationId", "agency-seed-" + run);
-        metadata.put("traceId", "agency-seed-" + run);
-        return json(metadata).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String json(Object value) {
-        try {
-            return axonJson.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String revision(Class<?> eventType) {
-        Revision revision = eventType.getAnnotation(Revision.class);
-        return revision == null ? null : revision.value();
     }
 }

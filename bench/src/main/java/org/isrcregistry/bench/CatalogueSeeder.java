@@ -1,10 +1,5 @@
 package org.isrcregistry.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.axonframework.serialization.Revision;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
@@ -67,10 +59,6 @@ final class CatalogueSeeder {
         }
     }
 
-    private final ObjectMapper axonJson = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
 
     /** Seeds {@code size} recordings over {@code prefixCount} new prefixes; returns the catalogue and the events written. */
     record Seeded(Catalogue catalogue, long events, double seconds) {
@@ -137,9 +125,9 @@ final class CatalogueSeeder {
              PreparedStatement lookup = connection.prepareStatement(
                      "INSERT INTO lookup_prefix_code (prefix_code, country_code) VALUES (?, ?)")) {
             insert.setString(1, prefix.value());
-            insert.setBytes(2, metadata(prefix));
-            insert.setBytes(3, json(event).getBytes(StandardCharsets.UTF_8));
-            insert.setString(4, revision(PrefixRegistered.class));
+            insert.setBytes(2, SeedEvents.metadata("catalogue-seed-" + prefix.value()));
+            insert.setBytes(3, SeedEvents.json(event).getBytes(StandardCharsets.UTF_8));
+            insert.setString(4, SeedEvents.revision(PrefixRegistered.class));
             insert.setString(5, PrefixRegistered.class.getName());
             insert.executeUpdate();
             lookup.setString(1, prefix.value());
@@ -156,15 +144,15 @@ final class CatalogueSeeder {
             throws SQLException {
         Isrc sentinel = Isrc.of(prefix, 99, 99_999);
         String designationTemplate = template(
-                json(new DesignationTaken(prefix, sentinel, DesignationOrigin.IMPORTED)), sentinel);
-        String recordingTemplate = template(json(created(sentinel)), sentinel);
-        String transferTemplate = template(json(transfer(sentinel)), sentinel);
+                SeedEvents.json(new DesignationTaken(prefix, sentinel, DesignationOrigin.IMPORTED)), sentinel);
+        String recordingTemplate = template(SeedEvents.json(created(sentinel)), sentinel);
+        String transferTemplate = template(SeedEvents.json(transfer(sentinel)), sentinel);
         String matchTemplate = created(sentinel).details().metadata().matchKey()
                 .replace(sentinel.value().toLowerCase(Locale.ROOT), LOWER_MARK);
         for (Isrc sample : List.of(Isrc.of(prefix, YEAR, 1), Isrc.of(prefix, YEAR, 12_345))) {
-            check(designationTemplate, sample, json(new DesignationTaken(prefix, sample, DesignationOrigin.IMPORTED)));
-            check(recordingTemplate, sample, json(created(sample)));
-            check(transferTemplate, sample, json(transfer(sample)));
+            check(designationTemplate, sample, SeedEvents.json(new DesignationTaken(prefix, sample, DesignationOrigin.IMPORTED)));
+            check(recordingTemplate, sample, SeedEvents.json(created(sample)));
+            check(transferTemplate, sample, SeedEvents.json(transfer(sample)));
             check(matchTemplate, sample, created(sample).details().metadata().matchKey());
         }
         int year = YEAR - from / PER_YEAR;
@@ -194,17 +182,17 @@ final class CatalogueSeeder {
             events.setString(i++, codePrefix);
             events.setInt(i++, from);
             events.setInt(i++, to - 1);
-            events.setBytes(i++, metadata(prefix));
+            events.setBytes(i++, SeedEvents.metadata("catalogue-seed-" + prefix.value()));
             events.setString(i++, prefix.value());
             events.setString(i++, designationTemplate);
-            events.setString(i++, revision(DesignationTaken.class));
+            events.setString(i++, SeedEvents.revision(DesignationTaken.class));
             events.setString(i++, DesignationTaken.class.getName());
             events.setString(i++, recordingTemplate);
-            events.setString(i++, revision(ExistingIsrcRegistered.class));
+            events.setString(i++, SeedEvents.revision(ExistingIsrcRegistered.class));
             events.setString(i++, ExistingIsrcRegistered.class.getName());
             if (transferred) {
                 events.setString(i++, transferTemplate);
-                events.setString(i++, revision(OwnershipTransferred.class));
+                events.setString(i++, SeedEvents.revision(OwnershipTransferred.class));
                 events.setString(i, OwnershipTransferred.class.getName());
             }
             int written = events.executeUpdate();
@@ -250,27 +238,6 @@ final class CatalogueSeeder {
             throw new IllegalStateException("The seed template no longer matches the event's serialization:\n"
                     + generated + "\n" + expected);
         }
-    }
-
-    private byte[] metadata(PrefixCode prefix) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("actor", "isrc-bench");
-        metadata.put("correlationId", "catalogue-seed-" + prefix.value());
-        metadata.put("traceId", "catalogue-seed-" + prefix.value());
-        return json(metadata).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String json(Object value) {
-        try {
-            return axonJson.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String revision(Class<?> eventType) {
-        Revision revision = eventType.getAnnotation(Revision.class);
-        return revision == null ? null : revision.value();
     }
 
     static List<String> codesOf(Catalogue catalogue, int count) {
