@@ -9,10 +9,6 @@ import org.isrcregistry.projections.recording.RecordingProjection;
 /** The processing groups of the read models: each a streaming processor over the event store, each rebuildable. */
 public final class ReadModels {
 
-    /** The read models the API's queries serve; a command's response waits for these (read-your-writes). */
-    public static final List<String> QUERIED = List.of(PrefixProjection.PROCESSING_GROUP,
-            RecordingProjection.PROCESSING_GROUP);
-
     /** Every read model, including the agency's audit log and the compliance reports' read model. */
     public static final List<String> ALL = List.of(PrefixProjection.PROCESSING_GROUP,
             RecordingProjection.PROCESSING_GROUP, AuditLogProjection.PROCESSING_GROUP,

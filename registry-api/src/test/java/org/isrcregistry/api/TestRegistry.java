@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.isrcregistry.api.consistency.ReadYourWrites;
+import org.isrcregistry.projections.prefix.PrefixProjection;
+import org.isrcregistry.projections.recording.RecordingProjection;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -97,5 +100,10 @@ public final class TestRegistry {
             assertThat(response.getBody().path("field").asText()).isEqualTo(field);
         }
         assertThat(response.getBody().path("action").asText()).isNotBlank();
+    }
+
+    /** Waits until the read models the queries serve (prefixes, recordings) have passed the event store's head. */
+    public static boolean readModelsCaughtUp(ReadYourWrites readYourWrites) {
+        return readYourWrites.awaitProjections(PrefixProjection.PROCESSING_GROUP, RecordingProjection.PROCESSING_GROUP);
     }
 }

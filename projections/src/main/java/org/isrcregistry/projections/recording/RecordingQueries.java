@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
@@ -36,6 +37,18 @@ public class RecordingQueries {
      */
     private static final int WINDOW_PER_ROW = 50;
 
+    /**
+     * The row has applied its recording's last stored event: the recording's stream in Axon's event table (a
+     * recording's aggregate identifier is its ISRC), one probe of its unique (identifier, sequence) index.
+     */
+    private static final String CURRENT;
+
+    static {
+        EventSchema events = new EventSchema();
+        CURRENT = " AND version >= (SELECT max(" + events.sequenceNumberColumn() + ") FROM " + events.domainEventTable()
+                + " WHERE " + events.aggregateIdentifierColumn() + " = recording_view.isrc)";
+    }
+
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
@@ -55,29 +68,27 @@ public class RecordingQueries {
         this.readOnly.setReadOnly(true);
     }
 
-    /** The recording's current state as the read model holds it (see {@link RecordingProjection}). */
+    /**
+     * The recording's state as the read model holds it, if the row is current: it has applied the last event of the
+     * recording's stream (its {@code version} is that event's sequence number). Empty when the read model has no row
+     * for the code or its row is behind the stream; the caller then folds the recording from the event store. So a
+     * read of one recording never shows less than the commands answered before it (docs/write-side.md).
+     */
     public Optional<RecordingState> find(Isrc isrc) {
-        return states("SELECT state::text FROM recording_view WHERE isrc = ?", isrc.value()).stream().findFirst();
+        return states("SELECT state::text FROM recording_view WHERE isrc = ?" + CURRENT, isrc.value()).stream()
+                .findFirst();
     }
 
     /**
      * What anybody may read of the recording ({@link RecordingState#forPublic}: no fingerprint, no duplicate
      * warnings), already as the API's JSON (fields without a value left out, as the HTTP mapper's {@code non_null}
-     * does): PostgreSQL trims the stored document, so a look-up never parses it.
+     * does): PostgreSQL trims the stored document, so a look-up never parses it. Empty as {@link #find} is.
      */
     public Optional<String> findPublicJson(Isrc isrc) {
         return jdbc.queryForList("""
                         SELECT (jsonb_strip_nulls(state) - 'fingerprint' || '{"possibleDuplicates": []}')::text
-                        FROM recording_view WHERE isrc = ?""",
+                        FROM recording_view WHERE isrc = ?""" + CURRENT,
                 String.class, isrc.value()).stream().findFirst();
-    }
-
-    public Lineage lineage(RecordingState recording) {
-        RecordingState parent = recording.parent() == null ? null : find(recording.parent()).orElse(null);
-        List<RecordingState> children = states("""
-                SELECT v.state::text FROM recording_lineage l JOIN recording_view v ON v.isrc = l.child_isrc
-                WHERE l.parent_isrc = ? ORDER BY l.child_isrc""", recording.isrc().value());
-        return new Lineage(parent, children);
     }
 
     /**

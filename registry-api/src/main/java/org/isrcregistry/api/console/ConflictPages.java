@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.isrcregistry.api.compliance.ReportRequests;
-import org.isrcregistry.api.compliance.ReportRequests.ConflictStatus;
 import org.isrcregistry.api.compliance.ConflictController;
 import org.isrcregistry.api.compliance.ConflictController.ResolutionRequest;
+import org.isrcregistry.api.compliance.ReportRequests;
+import org.isrcregistry.api.compliance.ReportRequests.ConflictStatus;
+import org.isrcregistry.api.recording.RecordingStates;
 import org.isrcregistry.api.security.Access;
 import org.isrcregistry.api.security.ApiToken;
 import org.isrcregistry.core.conflict.ConflictId;
@@ -20,7 +21,6 @@ import org.isrcregistry.projections.compliance.ComplianceQueries;
 import org.isrcregistry.projections.compliance.Report;
 import org.isrcregistry.projections.compliance.ReportPage;
 import org.isrcregistry.projections.compliance.Reports;
-import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,12 +44,12 @@ class ConflictPages {
     private final ReportRequests compliance;
     private final ComplianceQueries queries;
     private final Reports reports;
-    private final RecordingQueries recordings;
+    private final RecordingStates recordings;
     private final ConflictController conflicts;
     private final Validator validator;
 
     ConflictPages(ReportRequests compliance, ComplianceQueries queries, Reports reports,
-                  RecordingQueries recordings, ConflictController conflicts, Validator validator) {
+                  RecordingStates recordings, ConflictController conflicts, Validator validator) {
         this.compliance = compliance;
         this.queries = queries;
         this.reports = reports;

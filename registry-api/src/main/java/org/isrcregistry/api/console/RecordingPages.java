@@ -6,28 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.isrcregistry.api.prefix.Prefixes;
 import org.isrcregistry.api.problem.InvalidFieldException;
 import org.isrcregistry.api.recording.RecordingChanges;
 import org.isrcregistry.api.recording.RecordingRequest;
 import org.isrcregistry.api.recording.RecordingResponse;
 import org.isrcregistry.api.recording.RecordingSearches;
+import org.isrcregistry.api.recording.RecordingStates;
 import org.isrcregistry.api.security.Access;
 import org.isrcregistry.api.security.ApiToken;
 import org.isrcregistry.api.security.Role;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.ChangeKind;
+import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.recording.RecordingStatus;
-import org.isrcregistry.core.recording.RecordingCatalogue;
 import org.isrcregistry.core.rule.RegistryRuleException;
 import org.isrcregistry.projections.history.RecordingHistory;
 import org.isrcregistry.projections.recording.Lineage;
 import org.isrcregistry.projections.recording.RecordingPage;
-import org.isrcregistry.projections.recording.RecordingQueries;
 import org.isrcregistry.projections.recording.RecordingSearch;
 import org.isrcregistry.projections.recording.RecordingState;
-import org.isrcregistry.api.prefix.Prefixes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,19 +49,19 @@ class RecordingPages {
 
     private final RecordingChanges changes;
     private final RecordingSearches searches;
-    private final RecordingQueries queries;
+    private final RecordingStates states;
     private final RecordingHistory history;
     private final RecordingCatalogue catalogue;
     private final Prefixes prefixes;
     private final Validator validator;
     private final ObjectMapper json;
 
-    RecordingPages(RecordingChanges changes, RecordingSearches searches, RecordingQueries queries,
+    RecordingPages(RecordingChanges changes, RecordingSearches searches, RecordingStates states,
                    RecordingHistory history, RecordingCatalogue catalogue, Prefixes prefixes, Validator validator,
                    ObjectMapper json) {
         this.changes = changes;
         this.searches = searches;
-        this.queries = queries;
+        this.states = states;
         this.history = history;
         this.catalogue = catalogue;
         this.prefixes = prefixes;
@@ -105,9 +105,9 @@ class RecordingPages {
         boolean reader = Access.token().filter(token -> token.role() == Role.AUDITOR
                 || token.holds(code.prefixCode())).isPresent();
         // Another registrant's recording: its public state only, as GET /v1/recordings/{isrc} answers it.
-        RecordingState state = reader ? state(code) : state(code).forPublic();
+        RecordingState state = reader ? states.current(code) : states.current(code).forPublic();
         model.addAttribute("recording", state);
-        Lineage lineage = queries.lineage(state);
+        Lineage lineage = states.lineage(state);
         model.addAttribute("lineage", LineageGraph.of(state, lineage));
         if (reader) {
             model.addAttribute("history", history.entries(code).stream().map(this::timelineEntry).toList());
@@ -142,7 +142,7 @@ class RecordingPages {
                     "No change '" + change + "'", "Use one of the forms of the recording's page.");
         };
         if (done == null) {
-            model.addAttribute("forms", new FormSet(change, form, versionOf(state(code))));
+            model.addAttribute("forms", new FormSet(change, form, versionOf(states.current(code))));
             return recording(isrc, model);
         }
         redirect.addFlashAttribute("notice", "notice." + change);
@@ -200,7 +200,7 @@ class RecordingPages {
                 found = List.of();
             }
         }
-        model.addAttribute("duplicates", found.stream().map(this::state).toList());
+        model.addAttribute("duplicates", found.stream().map(states::current).toList());
         return "console/fragments :: duplicates";
     }
 
@@ -212,14 +212,10 @@ class RecordingPages {
         if (isrc != null && !isrc.isBlank()) {
             Isrc code = form.parse("isrc", Isrc::parse);
             if (code != null) {
-                model.addAttribute("recording", form.submit(() -> state(code).forPublic()));
+                model.addAttribute("recording", form.submit(() -> states.current(code).forPublic()));
             }
         }
         return "console/lookup";
-    }
-
-    private RecordingState state(Isrc code) {
-        return queries.find(code).orElseGet(() -> changes.current(code));
     }
 
     /** One event of the history, with what it changed as field and value, and who did it. */

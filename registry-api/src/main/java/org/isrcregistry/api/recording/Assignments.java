@@ -151,7 +151,7 @@ class Assignments {
             }
             Isrc isrc = outcome.isrc();
             RecordingState state = RecordingState.fold(streams.getOrDefault(isrc.value(), List.of()))
-                    .orElseGet(() -> states.current(isrc));
+                    .orElseGet(() -> states.folded(isrc));
             batch.get(i).outcome().complete(new RecordingResponse(isrc, isrc.display(), outcome.possibleDuplicates(),
                     state));
         }

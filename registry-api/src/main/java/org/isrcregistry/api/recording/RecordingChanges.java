@@ -24,12 +24,11 @@ import org.isrcregistry.core.recording.Release;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.recording.WithdrawIsrc;
-import org.isrcregistry.projections.recording.RecordingState;
 import org.springframework.stereotype.Service;
 
 /**
  * What happens to a recording after its code was issued, for the HTTP API and the console alike: each change answers
- * with the recording's state once the read models show it. Who may change which recording is decided before (the
+ * at once with the recording's state as it committed it ({@link RecordingStates}). Who may change which recording is decided before (the
  * URL rules of api.security), but for a new version's prefix, which is named in the request.
  */
 @Service
@@ -88,11 +87,6 @@ public class RecordingChanges {
     public RecordingResponse withdraw(Isrc isrc, WithdrawalRequest request) {
         commands.send(field("duplicateOf", () -> new WithdrawIsrc(isrc, request.reason(), request.duplicateOf())));
         return states.response(isrc, List.of());
-    }
-
-    /** The recording as it is now, folded from the event store (exact even before the read models catch up). */
-    public RecordingState current(Isrc isrc) {
-        return states.current(isrc);
     }
 
     /** A value record's own check (e.g. a duplicate must name the ISRC kept), reported on the field it concerns. */

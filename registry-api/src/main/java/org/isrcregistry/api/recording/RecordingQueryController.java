@@ -46,13 +46,15 @@ public class RecordingQueryController {
     static final String CSV = "text/csv";
 
     private final RecordingQueries queries;
+    private final RecordingStates states;
     private final RecordingSearches searches;
     private final RecordingHistory history;
     private final PrefixQueries prefixes;
 
-    RecordingQueryController(RecordingQueries queries, RecordingSearches searches, RecordingHistory history,
-                             PrefixQueries prefixes) {
+    RecordingQueryController(RecordingQueries queries, RecordingStates states, RecordingSearches searches,
+                             RecordingHistory history, PrefixQueries prefixes) {
         this.queries = queries;
+        this.states = states;
         this.searches = searches;
         this.history = history;
         this.prefixes = prefixes;
@@ -81,20 +83,12 @@ public class RecordingQueryController {
             return ResponseEntity.ok(history.asOf(code, instant)
                     .orElseThrow(() -> notFound(code, " did not exist at " + instant)).forPublic());
         }
-        // The hot path: one indexed query answers the public JSON.
+        // The hot path: one query answers the public JSON when the read model's row is current.
         Optional<String> json = queries.findPublicJson(code);
         if (json.isPresent()) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
         }
-        return ResponseEntity.ok(notYetInReadModel(code).forPublic());
-    }
-
-    /**
-     * A code assigned a moment ago (assignments answer without waiting for the read model): its state folded from
-     * its own events in the event store, so a GET right after the 201 finds it.
-     */
-    private RecordingState notYetInReadModel(Isrc code) {
-        return history.current(code).orElseThrow(() -> notFound(code, " is not registered"));
+        return ResponseEntity.ok(states.folded(code).forPublic());
     }
 
     @GetMapping("/v1/recordings/{isrc}/history")
@@ -113,8 +107,8 @@ public class RecordingQueryController {
     @Operation(summary = "The recording, its parent (if it is a new version) and its new versions")
     public LineageView lineage(@PathVariable String isrc) {
         Isrc code = Isrc.parse(isrc);
-        RecordingState recording = queries.find(code).orElseGet(() -> notYetInReadModel(code));
-        Lineage lineage = queries.lineage(recording);
+        RecordingState recording = states.current(code);
+        Lineage lineage = states.lineage(recording);
         return new LineageView(recording.forPublic(), lineage.parent() == null ? null : lineage.parent().forPublic(),
                 lineage.children().stream().map(RecordingState::forPublic).toList());
     }

@@ -16,15 +16,16 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.TestRegistrants;
+import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.Iswc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.identifier.ReleaseCode;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.api.TestRegistrants;
-import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.core.recording.ChangeDistributor;
 import org.isrcregistry.core.recording.LinkRelease;
 import org.isrcregistry.core.recording.LinkWork;
@@ -34,7 +35,7 @@ import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.recording.Release;
 import org.isrcregistry.core.recording.TransferOwnership;
-import org.isrcregistry.core.identifier.RecordingDuration;
+import org.isrcregistry.core.registrant.RegistrantId;
 import org.isrcregistry.projections.ReadModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +85,7 @@ class ReadModelRebuildTest {
 
     private <R> R send(Object command) {
         R result = gateway.sendAndWait(command, MetaData.with("actor", "rebuild-test").and("correlationId", "rebuild"));
-        assertThat(readYourWrites.awaitReadModels()).isTrue();
+        assertThat(TestRegistry.readModelsCaughtUp(readYourWrites)).isTrue();
         return result;
     }
 

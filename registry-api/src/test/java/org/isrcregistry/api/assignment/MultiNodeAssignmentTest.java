@@ -20,10 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.isrcregistry.api.BatchOfOne;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.isrcregistry.api.AgencyToken;
+import org.isrcregistry.api.BatchOfOne;
 import org.isrcregistry.api.RegistryApplication;
+import org.isrcregistry.api.TestRegistrants;
 import org.isrcregistry.api.command.RegistryCommands;
+import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.api.embedded.EmbeddedKafkaBroker;
 import org.isrcregistry.core.identifier.CountryCode;
 import org.isrcregistry.core.identifier.Isrc;
@@ -31,12 +35,12 @@ import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.api.TestRegistrants;
 import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +173,33 @@ class MultiNodeAssignmentTest {
         assertThat(call(nodeB, "DELETE", "/v1/admin/tokens/" + token.path("id").asText(), AgencyToken.SECRET, null)
                 .statusCode()).isEqualTo(200);
         assertThat(call(nodeA, "POST", "/v1/prefixes/CA-T0K/recordings", secret, song).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Read-your-writes on a node that does not run the prefix read model's processor (in a deployment, the other node
+     * holds its one segment): the command waits for the position the other node's processor stored, not for a
+     * processor of its own, which would never come.
+     */
+    @Test
+    void aPrefixCommandOnANodeWithoutThePrefixProcessorAnswersWithTheChange() throws Exception {
+        StreamingEventProcessor onB = nodeB.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(PrefixProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        onB.shutDown();
+        try {
+            nodeA.getBean(RegistryCommands.class).send(RegisterPrefix.withCode(PrefixCode.parse("CA-R4W"),
+                    TestRegistrants.register(nodeA.getBean(RegistryCommands.class), "Two nodes",
+                            CountryCode.parse("CA"))));
+            HttpResponse<String> suspended = call(nodeB, "POST", "/v1/prefixes/CA-R4W/suspension",
+                    AgencyToken.SECRET, "{\"reason\": \"unpaid fees\"}");
+            assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(suspended.body()).path("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(new ObjectMapper().readTree(call(nodeB, "GET", "/v1/prefixes/CA-R4W", AgencyToken.SECRET,
+                    null).body()).path("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(nodeB.getBean(ReadYourWrites.class).awaitProjections(PrefixProjection.PROCESSING_GROUP))
+                    .as("node A's stored position counts on node B").isTrue();
+        } finally {
+            onB.start();
+        }
     }
 
     private static HttpResponse<String> call(ConfigurableApplicationContext node, String method, String path,

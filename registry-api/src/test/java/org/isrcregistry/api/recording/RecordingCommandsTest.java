@@ -36,7 +36,9 @@ class RecordingCommandsTest extends WithNewPrefix {
         return registry.send(HttpMethod.POST, path, body, null);
     }
 
+    /** The read model's row once the read models have caught up: a command answers without waiting for them. */
     private RecordingState readModel(String isrc) {
+        assertThat(TestRegistry.readModelsCaughtUp(readYourWrites)).isTrue();
         return recordings.find(Isrc.parse(isrc)).orElseThrow();
     }
 
@@ -55,7 +57,6 @@ class RecordingCommandsTest extends WithNewPrefix {
         assertThat(http.getForObject("/v1/recordings/" + isrc, JsonNode.class)).isEqualTo(
                 response.getBody().path("recording"));
         // The answer does not wait for the read models; they catch up.
-        assertThat(readYourWrites.awaitReadModels()).isTrue();
         assertThat(readModel(isrc).title()).isEqualTo("Les saisons");
         JsonNode usage = http.getForObject("/v1/prefixes/" + prefix, JsonNode.class).path("usage");
         assertThat(usage.get(0).path("assigned").asInt()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.isrcregistry.api.RegistryIntegrationTest;
+import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
@@ -157,7 +158,7 @@ class RecordingQueryTest {
         RecordingDetails withAudio = Recordings.details("Fingerprinted", "Some Artist", "Owner A");
         Isrc isrc = recordings.assign(prefix, new RecordingDetails(withAudio.metadata(), "Owner A", null,
                 AudioFingerprint.of("ab".repeat(32)), null));
-        assertThat(readYourWrites.awaitReadModels()).isTrue();
+        assertThat(TestRegistry.readModelsCaughtUp(readYourWrites)).isTrue();
 
         JsonNode found = get("/v1/recordings/" + isrc.value()).getBody();
         assertThat(found.path("title").asText()).isEqualTo("Fingerprinted");

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.isrcregistry.api.BatchOfOne;
+import org.isrcregistry.api.TestRegistrants;
+import org.isrcregistry.api.TestRegistry;
 import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
@@ -14,7 +16,6 @@ import org.isrcregistry.core.identifier.RecordingDuration;
 import org.isrcregistry.core.prefix.DeclareNewVersion;
 import org.isrcregistry.core.prefix.IsrcRegistration;
 import org.isrcregistry.core.prefix.RegisterPrefix;
-import org.isrcregistry.api.TestRegistrants;
 import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.RecordingMetadata;
@@ -76,6 +77,6 @@ final class Recordings {
     }
 
     void awaitReadModels() {
-        assertThat(readYourWrites.awaitReadModels()).as("read models caught up").isTrue();
+        assertThat(TestRegistry.readModelsCaughtUp(readYourWrites)).as("read models caught up").isTrue();
     }
 }

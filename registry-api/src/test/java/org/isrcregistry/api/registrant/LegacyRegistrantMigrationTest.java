@@ -81,7 +81,7 @@ class LegacyRegistrantMigrationTest {
         List<Map<String, Object>> before = storedRows(prefix);
 
         assertThat(migration.migrate()).isGreaterThanOrEqualTo(1);
-        readYourWrites.awaitReadModels();
+        TestRegistry.readModelsCaughtUp(readYourWrites);
 
         JsonNode view = http.getForEntity("/v1/prefixes/" + prefix.display(), JsonNode.class).getBody();
         RegistrantId registrant = RegistrantId.ofLegacyPrefix(prefix);
@@ -111,7 +111,7 @@ class LegacyRegistrantMigrationTest {
         storeAsTheRegistryWroteIt(prefix, "1", "\"Label Sans Contact\"");
 
         migration.migrate();
-        readYourWrites.awaitReadModels();
+        TestRegistry.readModelsCaughtUp(readYourWrites);
 
         JsonNode view = http.getForEntity("/v1/prefixes/" + prefix.display(), JsonNode.class).getBody();
         assertThat(view.path("registrant").path("legalName").asText()).isEqualTo("Label Sans Contact");

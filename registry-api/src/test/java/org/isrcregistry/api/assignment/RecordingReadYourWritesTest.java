@@ -1,8 +1,10 @@
 package org.isrcregistry.api.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,11 +26,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An assignment answers as soon as it has committed, without waiting for the read models, and still keeps its
- * promise: a GET right after the 201 shows the code, with the state the 201 carried.
+ * A recording command answers as soon as it has committed, without waiting for the read models, and still keeps its
+ * promise: a GET right after the answer shows the change, with the state the answer carried (docs/write-side.md).
  */
 @RegistryIntegrationTest
-class AssignmentReadYourWritesTest extends WithNewPrefix {
+class RecordingReadYourWritesTest extends WithNewPrefix {
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -94,5 +96,44 @@ class AssignmentReadYourWritesTest extends WithNewPrefix {
         } finally {
             recordings.start();
         }
+    }
+
+    @Test
+    void whileTheRecordingsReadModelIsBehindEveryRecordingCommandAnswersAtOnceAndAGetShowsIt() throws Exception {
+        String isrc = assign("Before the stop").getBody().path("isrc").asText();
+        String path = "/v1/recordings/" + isrc;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT title FROM recording_view WHERE isrc = ?", String.class, isrc)).containsExactly("Before the stop"));
+        StreamingEventProcessor recordings = processing
+                .eventProcessor(RecordingProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        recordings.shutDown();
+        JsonNode corrected;
+        try {
+            JsonNode transferred = registry.send(HttpMethod.POST, path + "/ownership-transfers",
+                    "{\"newOwner\": \"Label Deux\", \"effectiveDate\": \"2025-01-01\"}", null).getBody();
+            assertThat(transferred.path("recording").path("owner").asText()).isEqualTo("Label Deux");
+            assertThat(http.getForObject(path, JsonNode.class)).isEqualTo(transferred.path("recording"));
+
+            corrected = registry.send(HttpMethod.PATCH, path, "{\"reason\": \"typo\", \"title\": \"After the stop\"}",
+                    null).getBody().path("recording");
+            assertThat(http.getForObject(path, JsonNode.class)).isEqualTo(corrected);
+            JsonNode version = registry.send(HttpMethod.POST, path + "/versions",
+                    "{\"change\": \"REMIX\", \"recording\": %s}".formatted(TestRegistry.song("After the stop (Remix)")),
+                    null).getBody();
+            String child = version.path("isrc").asText();
+            JsonNode lineage = http.getForObject(path + "/lineage", JsonNode.class);
+            assertThat(lineage.path("recording").path("children").get(0).asText()).isEqualTo(child);
+            assertThat(lineage.path("children").get(0).path("title").asText()).isEqualTo("After the stop (Remix)");
+            corrected = http.getForObject(path, JsonNode.class);
+
+            // The read model has applied none of it: the reads above were folded from the event store.
+            assertThat(jdbc.queryForList("SELECT title FROM recording_view WHERE isrc = ?", String.class, isrc))
+                    .containsExactly("Before the stop");
+        } finally {
+            recordings.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT title FROM recording_view WHERE isrc = ?", String.class, isrc)).containsExactly("After the stop"));
+        assertThat(http.getForObject(path, JsonNode.class)).isEqualTo(corrected);
     }
 }
