@@ -39,14 +39,16 @@ public class RecordingQueries {
 
     /**
      * The row has applied its recording's last stored event: the recording's stream in Axon's event table (a
-     * recording's aggregate identifier is its ISRC), one probe of its unique (identifier, sequence) index.
+     * recording's aggregate identifier is its ISRC), one probe of its unique (identifier, sequence) index. The ISRC
+     * is given again as a parameter: compared with the row's {@code char(12)} column, the identifier (varchar) would
+     * be cast and its index not used.
      */
     private static final String CURRENT;
 
     static {
         EventSchema events = new EventSchema();
         CURRENT = " AND version >= (SELECT max(" + events.sequenceNumberColumn() + ") FROM " + events.domainEventTable()
-                + " WHERE " + events.aggregateIdentifierColumn() + " = recording_view.isrc)";
+                + " WHERE " + events.aggregateIdentifierColumn() + " = ?)";
     }
 
     private final JdbcTemplate jdbc;
@@ -75,8 +77,8 @@ public class RecordingQueries {
      * read of one recording never shows less than the commands answered before it (docs/write-side.md).
      */
     public Optional<RecordingState> find(Isrc isrc) {
-        return states("SELECT state::text FROM recording_view WHERE isrc = ?" + CURRENT, isrc.value()).stream()
-                .findFirst();
+        return states("SELECT state::text FROM recording_view WHERE isrc = ?" + CURRENT, isrc.value(), isrc.value())
+                .stream().findFirst();
     }
 
     /**
@@ -88,7 +90,7 @@ public class RecordingQueries {
         return jdbc.queryForList("""
                         SELECT (jsonb_strip_nulls(state) - 'fingerprint' || '{"possibleDuplicates": []}')::text
                         FROM recording_view WHERE isrc = ?""" + CURRENT,
-                String.class, isrc.value()).stream().findFirst();
+                String.class, isrc.value(), isrc.value()).stream().findFirst();
     }
 
     /**

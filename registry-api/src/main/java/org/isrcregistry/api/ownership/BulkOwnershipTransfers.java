@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.isrcregistry.api.command.RegistryCommands;
+import org.isrcregistry.api.consistency.ReadYourWrites;
 import org.isrcregistry.api.imports.ImportView;
 import org.isrcregistry.api.jobs.ResumableJobs;
 import org.isrcregistry.api.problem.ProblemType;
@@ -18,6 +19,7 @@ import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
 import org.isrcregistry.core.recording.TransferOwnership;
 import org.isrcregistry.core.rule.RegistryRuleException;
+import org.isrcregistry.projections.recording.RecordingProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,15 +46,18 @@ public class BulkOwnershipTransfers {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final RegistryCommands commands;
+    private final ReadYourWrites readYourWrites;
     private final ResumableJobs jobs;
     private final int chunk;
 
     BulkOwnershipTransfers(JdbcTemplate jdbc, TransactionTemplate transaction, RegistryCommands commands,
+                           ReadYourWrites readYourWrites,
                            @Value("${registry.ownership-transfers.chunk:200}") int chunk,
                            @Value("${registry.ownership-transfers.concurrent:1}") int concurrent) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.commands = commands;
+        this.readYourWrites = readYourWrites;
         this.chunk = chunk;
         this.jobs = new ResumableJobs(jdbc, "ownership-transfer", concurrent, this::run, id -> jdbc.update(
                 "UPDATE ownership_transfer_batch SET status = 'FAILED', finished_at = now() WHERE id = ?", id));
@@ -85,8 +90,13 @@ public class BulkOwnershipTransfers {
         return view(id, -1, 0).orElseThrow();
     }
 
-    /** Active recordings whose owner is {@code owner} (case aside), in code order, within the scope. */
+    /**
+     * Active recordings whose owner is {@code owner} (case aside), in code order, within the scope: from the
+     * recordings read model once it has passed every event committed so far, so that codes assigned or transferred
+     * to the owner a moment ago (their commands answer without waiting for it) are covered.
+     */
     private List<Isrc> owned(String owner, Set<PrefixCode> scope) {
+        readYourWrites.awaitProjections(RecordingProjection.PROCESSING_GROUP);
         String[] prefixes = scope == null ? null : scope.stream().map(PrefixCode::value).toArray(String[]::new);
         return jdbc.query("""
                         SELECT isrc FROM recording_view WHERE lower(owner) = lower(?) AND status <> 'WITHDRAWN'
