@@ -23,6 +23,7 @@ import org.isrcregistry.core.recording.AudioFingerprint;
 import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.RecordingKind;
 import org.isrcregistry.core.recording.WithdrawalReason;
+import org.isrcregistry.core.registrant.ClientId;
 
 /**
  * The console's forms read into the API's own requests, field by field, with the domain's parsers: what the JSON
@@ -37,7 +38,8 @@ final class RecordingForms {
         return new RecordingRequest(form.text("title"), form.text("versionTitle"), form.text("mainArtist"), null,
                 form.parse("duration", RecordingDuration::parse), option(form, "kind", RecordingKind.class),
                 date(form, "firstPublished"), form.text("owner"), form.text("distributor"),
-                form.parse("fingerprint", AudioFingerprint::of), form.parse("audioIsrc", Isrc::parse), null);
+                form.parse("fingerprint", AudioFingerprint::of), form.parse("audioIsrc", Isrc::parse),
+                form.parse("client", ClientId::parse));
     }
 
     static NewVersionRequest version(Form form) {

@@ -54,7 +54,7 @@ public class RecordingChanges {
         PrefixCode prefix = request.prefix() == null ? isrc.prefixCode() : request.prefix();
         Access.requireHolderOf(prefix);
         IsrcRegistration registration = commands.send(new DeclareNewVersion(isrc, prefix, reason,
-                request.recording().details()));
+                request.recording().details(), request.recording().client()));
         return states.response(registration.isrc(), registration.possibleDuplicates());
     }
 

@@ -19,7 +19,7 @@ import org.isrcregistry.core.registrant.ClientId;
 
 /**
  * What a registrant declares about a recording: IFPI's minimum metadata, the owner of the master, and optionally the
- * distributor, the audio fingerprint and (for a music video) the ISRC of its audio; for an assignment under an ISRC
+ * distributor, the audio fingerprint and (for a music video) the ISRC of its audio; for a new code under an ISRC
  * Manager's prefix, the client it is for.
  */
 public record RecordingRequest(
@@ -37,7 +37,8 @@ public record RecordingRequest(
         @Schema(type = "string", description = "a music video's audio recording") Isrc audioIsrc,
         @Schema(type = "string", format = "uuid", description = "under an ISRC Manager's prefix, required: the client"
                 + " (the owner, who authorised the manager) the code is assigned for, as POST"
-                + " /v1/registrants/{id}/clients answered; the owner must be that client. Only assignments read it")
+                + " /v1/registrants/{id}/clients answered; the owner must be that client. Read by assignments and new"
+                + " versions (each takes a new code)")
         ClientId client) {
 
     public RecordingMetadata metadata() {

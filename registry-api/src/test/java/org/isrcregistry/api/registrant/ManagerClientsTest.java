@@ -87,13 +87,18 @@ class ManagerClientsTest {
         return send(HttpMethod.POST, "/v1/prefixes/" + prefix + "/recordings", body, token);
     }
 
+    ResponseEntity<JsonNode> version(String parent, String prefix, String recording, String token) {
+        return send(HttpMethod.POST, "/v1/recordings/" + parent + "/versions",
+                "{\"prefix\": \"" + prefix + "\", \"change\": \"REMIX\", \"recording\": " + recording + "}", token);
+    }
+
     int events() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Integer.class);
     }
 
     @Test
     void aManagerAssignsOnlyForAuthorisedClientsWithinItsCapAndEachClientGetsItsCodes() {
-        String manager = manager("Codes Nord ltée", 3);
+        String manager = manager("Codes Nord ltée", 4);
         String first = prefix(manager);
         String second = prefix(manager);
         String managerToken = token(manager, "REGISTRANT");
@@ -138,20 +143,34 @@ class ManagerClientsTest {
         assertThat(assign(second, song("Cap", "Austral Musique", austral), null).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
 
+        // A new version takes a new code under the manager's prefix: it names its client and counts against the cap.
+        before = events();
+        assertProblem(version(one, first, song("Aurore (remix)", "Les Disques Boréal", null), managerToken),
+                HttpStatus.UNPROCESSABLE_ENTITY, "client-not-authorised", "client");
+        assertProblem(version(one, first, song("Aurore (remix)", "Austral Musique", boreal), managerToken),
+                HttpStatus.UNPROCESSABLE_ENTITY, "client-not-authorised", "owner");
+        assertThat(events()).isEqualTo(before);
+        ResponseEntity<JsonNode> remix = version(one, first, song("Aurore (remix)", "Les Disques Boréal", boreal),
+                managerToken);
+        assertThat(remix.getStatusCode()).as(String.valueOf(remix.getBody())).isEqualTo(HttpStatus.CREATED);
+        String three = remix.getBody().path("isrc").asText();
+
         before = events();
         ResponseEntity<JsonNode> refused = assign(first, song("De trop", "Austral Musique", austral), managerToken);
         assertProblem(refused, HttpStatus.CONFLICT, "yearly-cap-reached", "client");
-        assertThat(refused.getBody().path("detail").asText()).contains("yearly cap", "3 codes", "cap 3");
+        assertThat(refused.getBody().path("detail").asText()).contains("yearly cap", "4 codes", "cap 4");
+        assertProblem(version(two, second, song("Brume (live)", "Les Disques Boréal", boreal), managerToken),
+                HttpStatus.CONFLICT, "yearly-cap-reached", "client");
         assertThat(events()).isEqualTo(before);
 
         JsonNode page = send(HttpMethod.GET, "/v1/registrants/" + manager + "/clients/" + boreal + "/recordings",
                 null, token(manager, "AUDITOR")).getBody();
-        assertThat(page.path("total").asInt()).isEqualTo(2);
-        assertThat(page.path("items").findValuesAsText("isrc")).containsExactly(one, two);
+        assertThat(page.path("total").asInt()).isEqualTo(3);
+        assertThat(page.path("items").findValuesAsText("isrc")).containsExactly(one, two, three);
         JsonNode clients = send(HttpMethod.GET, "/v1/registrants/" + manager + "/clients", null, managerToken)
                 .getBody();
         assertThat(clients.findValuesAsText("client")).containsExactly("Austral Musique", "Les Disques Boréal");
-        assertThat(clients.findValuesAsText("codes")).containsExactly("1", "2");
+        assertThat(clients.findValuesAsText("codes")).containsExactly("1", "3");
 
         HttpHeaders csv = new HttpHeaders();
         csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
@@ -159,9 +178,9 @@ class ManagerClientsTest {
         ResponseEntity<String> rows = http.exchange("/v1/registrants/" + manager + "/clients/" + boreal + "/recordings",
                 HttpMethod.GET, new HttpEntity<>(csv), String.class);
         assertThat(rows.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rows.getBody().lines().toList()).hasSize(3).first().asString()
+        assertThat(rows.getBody().lines().toList()).hasSize(4).first().asString()
                 .startsWith("isrc,display,assignedAt,title");
-        assertThat(rows.getBody()).contains(one, two);
+        assertThat(rows.getBody()).contains(one, two, three);
     }
 
     @Test

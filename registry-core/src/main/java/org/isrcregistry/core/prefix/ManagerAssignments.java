@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.axonframework.messaging.MetaData;
 import org.isrcregistry.core.identifier.Isrc;
 import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.recording.RecordingDetails;
 import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.ManagerClients;
 import org.isrcregistry.core.registrant.RegistrantId;
@@ -56,30 +57,31 @@ final class ManagerAssignments {
     }
 
     /**
-     * Refuses the request unless it names an authorised client that owns the recording and the cap leaves room.
+     * Refuses a new code (an assignment or a new version) unless it names an authorised client that owns the recording
+     * and the cap leaves room.
      *
      * @return the client, null on a producer's prefix
      */
-    ClientId check(AssignIsrcs.Request request) {
+    ClientId check(RecordingDetails recording, ClientId requested) {
         if (manager == null) {
             return null;
         }
-        if (request.client() == null) {
+        if (requested == null) {
             throw new RegistryRuleException(CLIENT_NOT_AUTHORISED, "client",
                     prefix.display() + " is an ISRC Manager's prefix: every code assigned under it is assigned for a"
                             + " client, and this request names none",
                     "Send \"client\": the id the manager got when it recorded the owner's authorisation"
                             + " (POST /v1/registrants/" + manager + "/clients).");
         }
-        ManagerClients.Client client = clients.client(manager, request.client()).orElseThrow(
+        ManagerClients.Client client = clients.client(manager, requested).orElseThrow(
                 () -> new RegistryRuleException(CLIENT_NOT_AUTHORISED, "client",
                         "the ISRC Manager holding " + prefix.display() + " has no authorisation from client "
-                                + request.client(),
+                                + requested,
                         "Record the owner's authorisation first (POST /v1/registrants/" + manager
                                 + "/clients), then send the client id it answers."));
-        if (!sameName(client.name(), request.recording().owner())) {
+        if (!sameName(client.name(), recording.owner())) {
             throw new RegistryRuleException(CLIENT_NOT_AUTHORISED, "owner",
-                    "the recording's owner \"" + request.recording().owner() + "\" is not the client \""
+                    "the recording's owner \"" + recording.owner() + "\" is not the client \""
                             + client.name() + "\": a manager assigns codes only for the owner who authorised it",
                     "Set owner to \"" + client.name() + "\", or name the client that owns this recording.");
         }

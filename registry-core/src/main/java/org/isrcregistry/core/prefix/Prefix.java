@@ -155,7 +155,7 @@ public class Prefix {
         List<RegistrationOutcome> outcomes = new ArrayList<>(command.requests().size());
         for (AssignIsrcs.Request request : command.requests()) {
             try {
-                ClientId client = manager.check(request);
+                ClientId client = manager.check(request.recording(), request.client());
                 checkNewRecording(request.recording(), batch, recordings);
                 Isrc isrc = nextFreeIsrc(calendar);
                 MetaData metaData = MetaData.from(request.metaData());
@@ -216,7 +216,7 @@ public class Prefix {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public IsrcRegistration handle(DeclareNewVersion command, RegistryCalendar calendar, RecordingCatalogue catalogue,
-                                   Recordings recordings) {
+                                   Recordings recordings, Registrants registrants, ManagerClients clients) {
         ChangeKind change = command.reason().change();
         if (!change.needsNewIsrc()) {
             throw new RegistryRuleException(RULE_REFUSED, "reason",
@@ -227,11 +227,14 @@ public class Prefix {
                             + " change the distributor).");
         }
         requireOpenForNewCodes(command.prefixCode());
+        ManagerAssignments manager = ManagerAssignments.of(prefixCode, holder, registrants, clients, calendar);
+        ClientId client = manager.check(command.recording(), command.client());
         recordings.checkCanHaveNewVersion(command.parent(), command.recording());
         checkNewRecording(command.recording(), catalogue, recordings);
         Isrc isrc = nextFreeIsrc(calendar);
         IsrcRegistration registration = register(DesignationOrigin.ASSIGNED,
                 new IsrcAssigned(isrc, command.recording(), command.parent(), command.reason()), catalogue, recordings);
+        manager.assigned(isrc, client, MetaData.emptyInstance());
         recordings.recordNewVersion(command.parent(), isrc, command.reason());
         return registration;
     }
