@@ -1,17 +1,33 @@
 package org.isrcregistry.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * The JDK's HTTP client, HTTP/1.1 with keep-alive: one pooled connection per concurrent caller. Every request carries
- * the AGENCY token, if there is one.
+ * Apache HttpClient's classic (blocking) client, HTTP/1.1 with keep-alive: one pooled connection per concurrent
+ * caller, no retries, redirects, cookies or compression, so each request is sent and measured once. Every request
+ * carries the AGENCY token, if there is one. Not the JDK's client: the harness shares the registry's cores, and the
+ * JDK's asynchronous machinery cost it about as much CPU per request as the registry spends answering one.
  */
 final class Http {
 
@@ -29,16 +45,35 @@ final class Http {
         }
     }
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final String baseUrl;
     private final String token;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     Http(String baseUrl, String token) {
+        this(baseUrl, token, client());
+    }
+
+    private Http(String baseUrl, String token, CloseableHttpClient client) {
         this.token = token;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
+        this.client = client;
+    }
+
+    private static CloseableHttpClient client() {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(1024)
+                .setMaxConnPerRoute(1024)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
                 .build();
     }
 
@@ -46,18 +81,20 @@ final class Http {
         return baseUrl;
     }
 
-    /** Requests as the public sends them: no token. */
+    /** Requests as the public sends them: no token (over the same connections). */
     Http anonymous() {
-        return new Http(baseUrl, null);
+        return new Http(baseUrl, null, client);
     }
 
     Response get(String path) {
-        return send(request(path).GET().build());
+        return send(request(new HttpGet(url(path)), DEFAULT_TIMEOUT));
     }
 
     /** A GET of a plain-text document, e.g. the Prometheus exposition. */
     Response getText(String path) {
-        return send(request(path).setHeader("Accept", "text/plain").GET().build());
+        HttpUriRequestBase request = request(new HttpGet(url(path)), DEFAULT_TIMEOUT);
+        request.setHeader("Accept", "text/plain");
+        return send(request);
     }
 
     Response postJson(String path, String json) {
@@ -66,25 +103,28 @@ final class Http {
 
     /** For an operation that may legitimately take minutes (a synchronous rebuild or import). */
     Response postJson(String path, String json, Duration timeout) {
-        return send(request(path).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(path, "application/json", json, timeout);
     }
 
     Response post(String path, String contentType, String body) {
-        return send(request(path).timeout(Duration.ofMinutes(10)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return post(path, contentType, body, Duration.ofMinutes(10));
+    }
+
+    private Response post(String path, String contentType, String body, Duration timeout) {
+        HttpPost request = request(new HttpPost(url(path)), timeout);
+        request.setEntity(new StringEntity(body, ContentType.parse(contentType).withCharset(StandardCharsets.UTF_8)));
+        return send(request);
     }
 
     /** The lines of a CSV document, read as it streams in (nothing kept); fails unless the answer is 200. */
     long csvLines(String path, Duration timeout) {
-        HttpRequest request = request(path).timeout(timeout).setHeader("Accept", "text/csv").GET().build();
-        try {
-            HttpResponse<java.io.InputStream> response = client.send(request,
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("GET " + path + " (CSV): HTTP " + response.statusCode() + " "
-                            + new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        HttpGet request = request(new HttpGet(url(path)), timeout);
+        request.setHeader("Accept", "text/csv");
+        return execute(request, response -> {
+            try (InputStream body = response.getEntity().getContent()) {
+                if (response.getCode() != 200) {
+                    throw new IllegalStateException("GET " + path + " (CSV): HTTP " + response.getCode() + " "
+                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
                 }
                 long lines = 0;
                 byte[] buffer = new byte[1 << 16];
@@ -97,30 +137,36 @@ final class Http {
                 }
                 return lines;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+        });
+    }
+
+    private String url(String path) {
+        return path.startsWith("http") ? path : baseUrl + path;
+    }
+
+    private <R extends HttpUriRequestBase> R request(R request, Duration timeout) {
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+        request.setHeader("Accept", "application/json");
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
         }
+        return request;
     }
 
-    private HttpRequest.Builder request(String path) {
-        String url = path.startsWith("http") ? path : baseUrl + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
-        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    private Response send(HttpUriRequestBase request) {
+        return execute(request, (ClassicHttpResponse response) -> {
+            Header location = response.getFirstHeader("Location");
+            String body = response.getEntity() == null ? ""
+                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            return new Response(response.getCode(), body, Optional.ofNullable(location).map(Header::getValue));
+        });
     }
 
-    private Response send(HttpRequest request) {
+    private <T> T execute(HttpUriRequestBase request, HttpClientResponseHandler<T> handler) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+            return client.execute(request, handler);
         } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            throw new UncheckedIOException(request.getMethod() + " " + request.getRequestUri() + " failed", e);
         }
     }
 }

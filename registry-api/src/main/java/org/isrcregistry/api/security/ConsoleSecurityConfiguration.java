@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,7 +58,7 @@ class ConsoleSecurityConfiguration {
             }
         };
         return http
-                .securityMatcher("/console/**", "/webjars/**")
+                .securityMatcher(new OrRequestMatcher(path.matcher("/console/**"), path.matcher("/webjars/**")))
                 .authenticationManager(new ProviderManager(signIn))
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
                         .passwordParameter("token").defaultSuccessUrl("/console", true)
