@@ -1,14 +1,20 @@
 package org.isrcregistry.api.config;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -18,7 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.isrcregistry.projections.jdbc.CopyText;
 
 /**
- * Axon's JDBC event store with two changes, both invisible in what it stores.
+ * Axon's JDBC event store with three changes, none visible in what it stores or reads.
  * <p>
  * <b>Large appends go by COPY.</b> A unit of work with many events (a batch of an import or of assignments) is
  * appended with PostgreSQL's {@code COPY ... FROM STDIN} instead of a batch of INSERTs: the same columns with the same
@@ -33,6 +39,10 @@ import org.isrcregistry.projections.jdbc.CopyText;
  * {@code currentNewest}; AxonFramework issue 2954); a stream that never ends, while events keep arriving, keeps every
  * event read since in memory: 485,000 events held from the shared reader's stack in a heap dump taken while a seeded
  * catalogue was read, and the registry out of its heap. The reader opens the next stream at once.
+ * <p>
+ * <b>An event's timestamp is parsed once, by position.</b> Axon's entry keeps the stored text and parses it with a
+ * general formatter whenever it is asked, more than once for each event a processor, the rebuild or an aggregate's
+ * load reads; here it is read once as it comes from the row ({@link StoredTimestamp}).
  */
 class RegistryEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -52,6 +62,66 @@ class RegistryEventStorageEngine extends JdbcEventStorageEngine {
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
         Stream<? extends TrackedEventMessage<?>> events = super.readEvents(token, mayBlock);
         return mayBlock ? events.limit(fetchSize) : events;
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous)
+            throws SQLException {
+        TrackedEventData<?> read = super.getTrackedEventData(row, previous);
+        return read instanceof TrackedDomainEventData<?> event ? withStoredTimestamp(event, row) : read;
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet row) throws SQLException {
+        return new ParsedTimestamp<>(super.getDomainEventData(row), timestamp(row));
+    }
+
+    private <T> TrackedDomainEventData<T> withStoredTimestamp(TrackedDomainEventData<T> event, ResultSet row)
+            throws SQLException {
+        return new TrackedDomainEventData<>(event.trackingToken(), new ParsedTimestamp<>(event, timestamp(row)));
+    }
+
+    private Instant timestamp(ResultSet row) throws SQLException {
+        return StoredTimestamp.parse(row.getString(schema().timestampColumn()));
+    }
+
+    /** An event read from the store, with its timestamp already parsed. */
+    private record ParsedTimestamp<T>(DomainEventData<T> event, Instant timestamp) implements DomainEventData<T> {
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return event.getEventIdentifier();
+        }
+
+        @Override
+        public String getType() {
+            return event.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return event.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return event.getSequenceNumber();
+        }
+
+        @Override
+        public SerializedObject<T> getMetaData() {
+            return event.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<T> getPayload() {
+            return event.getPayload();
+        }
     }
 
     @Override
