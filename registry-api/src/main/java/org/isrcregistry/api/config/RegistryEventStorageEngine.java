@@ -40,9 +40,10 @@ import org.isrcregistry.projections.jdbc.CopyText;
  * event read since in memory: 485,000 events held from the shared reader's stack in a heap dump taken while a seeded
  * catalogue was read, and the registry out of its heap. The reader opens the next stream at once.
  * <p>
- * <b>An event's timestamp is parsed once, by position.</b> Axon's entry keeps the stored text and parses it with a
- * general formatter whenever it is asked, more than once for each event a processor, the rebuild or an aggregate's
- * load reads; here it is read once as it comes from the row ({@link StoredTimestamp}).
+ * <b>An event's timestamp is read by position.</b> Axon's entry keeps the stored text and parses it with a general
+ * formatter whenever it is asked: once in Axon's own gap check as the row is read, and again for the message a
+ * processor, the rebuild or an aggregate's load gets. The message's instant is read here from the row instead
+ * ({@link StoredTimestamp}); the gap check's parse stays, since avoiding it means re-implementing Axon's gap tracking.
  */
 class RegistryEventStorageEngine extends JdbcEventStorageEngine {
 
