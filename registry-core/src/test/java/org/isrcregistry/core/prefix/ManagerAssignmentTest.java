@@ -11,6 +11,8 @@ import static org.isrcregistry.core.testing.Samples.details;
 import static org.isrcregistry.core.testing.Samples.isrc26;
 import static org.isrcregistry.core.testing.Samples.metadata;
 import static org.isrcregistry.core.testing.Samples.prefixRegistered;
+import static org.isrcregistry.core.testing.Samples.recordingAssigned;
+import static org.isrcregistry.core.testing.Refusals.refused;
 
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -22,7 +24,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.isrcregistry.core.identifier.CountryCode;
+import org.isrcregistry.core.identifier.Isrc;
+import org.isrcregistry.core.identifier.PrefixCode;
+import org.isrcregistry.core.recording.ChangeKind;
 import org.isrcregistry.core.recording.RecordingDetails;
+import org.isrcregistry.core.recording.VersionReason;
 import org.isrcregistry.core.registrant.ClientId;
 import org.isrcregistry.core.registrant.ManagerClients;
 import org.isrcregistry.core.registrant.RegistrantId;
@@ -114,5 +120,26 @@ class ManagerAssignmentTest {
                         Map.of()))))
                 .expectEvents(assigned(isrc26(0)))
                 .expectResultMessagePayloadMatching(refusals((RegistryRuleException.Kind) null));
+    }
+
+    @Test
+    void aNewVersionUnderAManagersPrefixIsForAnAuthorisedClientAndCountsAgainstTheCap() {
+        Isrc parent = Isrc.of(PrefixCode.parse("FRZ03"), 19, 42);
+        store.given(recordingAssigned(parent, details(metadata("Les saisons", 180))));
+        VersionReason remix = VersionReason.of(ChangeKind.REMIX);
+        RecordingDetails remixed = new RecordingDetails(metadata("Les saisons (remix)", 245), OWNER, null, null, null);
+
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, MANAGER))
+                .when(new DeclareNewVersion(parent, PREFIX, remix, remixed))
+                .expectNoEvents()
+                .expectException(refused(CLIENT_NOT_AUTHORISED, "names none"));
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, MANAGER))
+                .when(new DeclareNewVersion(parent, PREFIX, remix, remixed, CLIENT))
+                .expectEvents(assigned(isrc26(0)), new AssignedForClient(PREFIX, isrc26(0), MANAGER, CLIENT));
+        assignedElsewhere = CAP;
+        fixture.given(prefixRegistered(), new PrefixAllocated(PREFIX, MANAGER))
+                .when(new DeclareNewVersion(parent, PREFIX, remix, remixed, CLIENT))
+                .expectNoEvents()
+                .expectException(refused(YEARLY_CAP_REACHED, "cap 3"));
     }
 }
