@@ -533,7 +533,6 @@ public final class Bench {
         details.put(name, summary);
     }
 
-    /** At most {@code seconds}, and never past the run's deadline: the whole run stays under 10 minutes. */
     /** Skips a scenario that would start with less than a minute of the run left, after {@code keep}. */
     private void requireMinuteLeft(Duration keep) {
         if (bound(60, keep).toSeconds() < 60) {
@@ -541,6 +540,7 @@ public final class Bench {
         }
     }
 
+    /** At most {@code seconds}, and never past the run's deadline (with no deadline, {@link #UNBOUNDED_WAIT}). */
     private Duration bound(int seconds) {
         return bound(seconds, Duration.ZERO);
     }

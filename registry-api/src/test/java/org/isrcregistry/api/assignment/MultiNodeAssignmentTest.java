@@ -9,7 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,7 @@ import org.isrcregistry.projections.prefix.PrefixProjection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,6 +57,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class MultiNodeAssignmentTest {
 
+    /** The broker's log directory, removed by JUnit after the class. */
+    @TempDir
+    static Path kafkaLogs;
     private static EmbeddedPostgres postgres;
     private static EmbeddedKafkaBroker broker;
     private static ConfigurableApplicationContext nodeA;
@@ -64,7 +68,7 @@ class MultiNodeAssignmentTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        broker = new EmbeddedKafkaBroker(Files.createTempDirectory("multi-node-kafka"), true, 0, 0).start();
+        broker = new EmbeddedKafkaBroker(kafkaLogs, true, 0, 0).start();
         nodeA = node();
         nodeB = node();
     }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.isrcregistry.api.embedded.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +37,9 @@ class PostgresRestartTest {
     /** The pool's connection-timeout (application.yml), and room for a machine under heavy load. */
     private static final long FAIL_FAST_MILLIS = 2_000 + 8_000;
 
+    /** PostgreSQL's and the broker's directories, removed by JUnit after the class. */
+    @TempDir
+    static Path work;
     private static Path data;
     private static int port;
     private static EmbeddedPostgres postgres;
@@ -46,10 +49,10 @@ class PostgresRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        data = Files.createTempDirectory("pg-restart");
+        data = work.resolve("postgres");
         postgres = postgres(0);
         port = postgres.getPort();
-        broker = new EmbeddedKafkaBroker(Files.createTempDirectory("pg-restart-kafka"), true, 0, 0).start();
+        broker = new EmbeddedKafkaBroker(work.resolve("kafka"), true, 0, 0).start();
         registry = new SpringApplicationBuilder(RegistryApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
